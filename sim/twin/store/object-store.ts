@@ -1,0 +1,317 @@
+// The twin's etcd: an in-memory MVCC object store with one global resourceVersion, bounded history and watches.
+import { randomUUID } from 'node:crypto';
+import type { Clock, TimerHandle } from '../../core/clock.ts';
+import { equalExcept, jsonEqual } from './deep-equal.ts';
+import { StoreError } from './errors.ts';
+import { History, type HistoryEntry } from './history.ts';
+import { checkPathSegment } from './keys.ts';
+import { listPage, type ListOptions, type ListResult } from './list.ts';
+import { GENERATE_NAME_ATTEMPTS, generateName } from './names.ts';
+import { ResourceTable } from './resource-table.ts';
+import type { KubeObject, ObjectMeta, WatchEvent } from './types.ts';
+import { WatchHub, Watcher } from './watch-hub.ts';
+
+export interface StoreOptions {
+  clock: Clock;
+  /** Events kept for watch-from-RV and consistent list pages. Default 10 000. */
+  historyLimit?: number;
+  /** uid generator; lockstep runs inject a seeded one. Default crypto.randomUUID. */
+  uid?: () => string;
+  /** [0, 1) source for generateName suffixes; lockstep runs inject a seeded one. Default Math.random. */
+  random?: () => number;
+  /** Shallow-freeze stored objects and their metadata so in-place edits throw. Default true. */
+  freeze?: boolean;
+}
+
+export interface WatchOptions {
+  bookmarks?: boolean;
+  /** Clock time between BOOKMARK events. Default 60 000 (upstream's cacher sends one about each minute). */
+  bookmarkIntervalMs?: number;
+}
+
+export interface WatchHandle {
+  stop(): void;
+}
+
+// etcd's revision of an empty cluster is 1, so the first write is resourceVersion 2 and "0" never names a state.
+const BASE_RV = 1;
+const DEFAULT_HISTORY = 10_000;
+const DEFAULT_BOOKMARK_MS = 60_000;
+// upstream: strategies bump metadata.generation only for spec changes; "everything but metadata and status" here.
+const NOT_SPEC = new Set(['metadata', 'status']);
+
+/**
+ * OWNERSHIP: `create` and `update` keep (shallow copies of) what you pass, sharing everything nested inside it, and
+ * every object the store returns or delivers is shared with the store, its history and all watchers.
+ * NEVER MUTATE AN OBJECT YOU GOT FROM THE STORE, nor one you handed to it. Build a new one and `update`.
+ * The store itself never mutates an object after handing it out: writes replace.
+ */
+export class ObjectStore {
+  private rv = BASE_RV;
+  private readonly clock: Clock;
+  private readonly uid: () => string;
+  private readonly random: () => number;
+  private readonly freeze: boolean;
+  private readonly tables = new Map<string, ResourceTable>();
+  private readonly history: History;
+  private readonly hub = new WatchHub();
+  private objectCount = 0;
+
+  constructor(opts: StoreOptions) {
+    this.clock = opts.clock;
+    this.uid = opts.uid ?? randomUUID;
+    this.random = opts.random ?? Math.random;
+    this.freeze = opts.freeze ?? true;
+    this.history = new History(opts.historyLimit ?? DEFAULT_HISTORY, BASE_RV);
+  }
+
+  /** The current global resourceVersion (a decimal string, like etcd's revision). */
+  resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  get(resource: string, namespace: string, name: string): KubeObject | undefined {
+    return this.tables.get(resource)?.get(namespace, name);
+  }
+
+  /** Items in etcd key order (namespace, then name). See ListOptions for paging. */
+  list(resource: string, namespace: string | undefined, opts?: ListOptions): ListResult {
+    return listPage(this.tables.get(resource), this.history, this.rv, resource, namespace, opts);
+  }
+
+  /**
+   * Stores a new object: fresh uid, resourceVersion, creationTimestamp and generation 1, as upstream's BeforeCreate.
+   * `metadata.name` wins over `generateName`. The passed object is not modified.
+   */
+  create(resource: string, obj: KubeObject): KubeObject {
+    const meta = checkShape(obj);
+    const namespace = meta.namespace ?? '';
+    if (namespace !== '') checkPathSegment('metadata.namespace', namespace);
+    // upstream: storage/etcd3 store.go Create — "resourceVersion should not be set on objects to be created".
+    if (meta.resourceVersion !== undefined && meta.resourceVersion !== '') {
+      throw new StoreError('Invalid', `${resource}: metadata.resourceVersion must not be set on create`);
+    }
+    const name = this.pickName(resource, namespace, meta);
+    const rv = this.rv + 1;
+    const metadata: ObjectMeta = {
+      ...meta,
+      name,
+      uid: this.uid(),
+      resourceVersion: String(rv),
+      generation: 1,
+      creationTimestamp: rfc3339Seconds(this.clock.now()),
+    };
+    // upstream: rest/create.go BeforeCreate clears deletion fields a client may have sent.
+    delete metadata.deletionTimestamp;
+    delete metadata.deletionGracePeriodSeconds;
+    const stored = this.seal({ ...obj, metadata });
+    this.commit(resource, namespace, name, 'ADDED', stored, stored, undefined);
+    return stored;
+  }
+
+  /**
+   * Replaces an object. Keeps uid, creationTimestamp and any deletionTimestamp from the stored one, as upstream's
+   * BeforeUpdate. A metadata.resourceVersion that differs from the stored one is a Conflict; none means unconditional.
+   */
+  update(resource: string, obj: KubeObject): KubeObject {
+    const meta = checkShape(obj);
+    const namespace = meta.namespace ?? '';
+    const name = meta.name;
+    if (name === undefined || name === '') throw new StoreError('Invalid', `${resource}: metadata.name is required`);
+    const old = this.get(resource, namespace, name);
+    if (old === undefined) throw notFound(resource, namespace, name);
+    const oldMeta = old.metadata;
+    if (meta.resourceVersion !== undefined && meta.resourceVersion !== '' && meta.resourceVersion !== oldMeta.resourceVersion) {
+      // upstream: apimachinery/pkg/api/errors NewConflict + registry OptimisticLockErrorMsg.
+      throw new StoreError(
+        'Conflict',
+        `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; ` +
+          'please apply your changes to the latest version and try again',
+      );
+    }
+    if (meta.uid !== undefined && meta.uid !== '' && meta.uid !== oldMeta.uid) {
+      // upstream: apimachinery/pkg/api/validation/objectmeta.go ValidateObjectMetaUpdate — uid is immutable.
+      throw new StoreError('Invalid', `${resource} "${name}": metadata.uid: field is immutable`);
+    }
+    const metadata: ObjectMeta = {
+      ...meta,
+      uid: oldMeta.uid,
+      creationTimestamp: oldMeta.creationTimestamp,
+      generation: oldMeta.generation,
+      resourceVersion: oldMeta.resourceVersion,
+    };
+    // upstream: rest/update.go BeforeUpdate — "an update can never remove/change a deletion timestamp" (nor the grace).
+    if (oldMeta.deletionTimestamp !== undefined) metadata.deletionTimestamp = oldMeta.deletionTimestamp;
+    if (oldMeta.deletionGracePeriodSeconds !== undefined && metadata.deletionGracePeriodSeconds === undefined) {
+      metadata.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+    }
+    const next: KubeObject = { ...obj, metadata };
+    // upstream: etcd3 GuaranteedUpdate skips the write when the new bytes equal the stored ones.
+    if (jsonEqual(next, old)) return old;
+    if (!equalExcept(next, old, NOT_SPEC)) metadata.generation = (oldMeta.generation ?? 0) + 1;
+    metadata.resourceVersion = String(this.rv + 1);
+    const stored = this.seal(next);
+    this.commit(resource, namespace, name, 'MODIFIED', stored, stored, old);
+    return stored;
+  }
+
+  /** Removes an object and returns its last state, stamped with the deletion's resourceVersion (as etcd3 does). */
+  delete(
+    resource: string,
+    namespace: string,
+    name: string,
+    preconditions?: { uid?: string; resourceVersion?: string },
+  ): KubeObject {
+    const old = this.get(resource, namespace, name);
+    if (old === undefined) throw notFound(resource, namespace, name);
+    // upstream: apiserver/pkg/storage/interfaces.go Preconditions.Check.
+    const want = preconditions ?? {};
+    if (want.uid !== undefined && want.uid !== old.metadata.uid) {
+      throw new StoreError(
+        'Conflict',
+        `Precondition failed: UID in precondition: ${want.uid}, UID in object meta: ${old.metadata.uid ?? ''}`,
+      );
+    }
+    if (want.resourceVersion !== undefined && want.resourceVersion !== old.metadata.resourceVersion) {
+      throw new StoreError(
+        'Conflict',
+        `Precondition failed: ResourceVersion in precondition: ${want.resourceVersion}, ` +
+          `ResourceVersion in object meta: ${old.metadata.resourceVersion ?? ''}`,
+      );
+    }
+    const last = this.seal({ ...old, metadata: { ...old.metadata, resourceVersion: String(this.rv + 1) } });
+    this.commit(resource, namespace, name, 'DELETED', last, undefined, old);
+    return last;
+  }
+
+  /**
+   * Replays history after `fromResourceVersion` (exclusive), then streams live events, all in RV order.
+   * The handler runs synchronously inside the write; it may write to the store (nested events are queued so every
+   * watcher still sees one order). A handler that throws is stopped. Replay happens before `watch` returns.
+   */
+  watch(
+    resource: string,
+    namespace: string | undefined,
+    fromResourceVersion: string | undefined,
+    handler: (ev: WatchEvent) => void,
+    opts: WatchOptions = {},
+  ): WatchHandle {
+    const start = this.watchStart(fromResourceVersion);
+    let timer: TimerHandle | undefined;
+    const watcher = new Watcher(resource, namespace, handler, start, (w) => {
+      this.hub.remove(w);
+      if (timer !== undefined) this.clock.clearInterval(timer);
+    });
+    const upTo = this.rv;
+    this.hub.exclusive(() => {
+      this.hub.add(watcher);
+      this.history.forEachAfter(start, (e) => watcher.offer(e), upTo);
+    });
+    if (opts.bookmarks === true && !watcher.stopped) {
+      const every = opts.bookmarkIntervalMs ?? DEFAULT_BOOKMARK_MS;
+      if (!(every > 0)) throw new StoreError('Invalid', `bookmarkIntervalMs must be > 0, got ${every}`);
+      timer = this.clock.setInterval(() => {
+        // upstream: a BOOKMARK carries only metadata.resourceVersion: "everything up to here was sent".
+        if (!watcher.stopped) watcher.call({ type: 'BOOKMARK', object: { metadata: { resourceVersion: String(this.rv) } } });
+      }, every);
+    }
+    return { stop: () => watcher.stop() };
+  }
+
+  /** Counts for benchmarks/metrics. */
+  stats(): { objects: number; historyLength: number; watchers: number } {
+    return { objects: this.objectCount, historyLength: this.history.size, watchers: this.hub.size };
+  }
+
+  private watchStart(from: string | undefined): number {
+    if (from === undefined || from === '' || from === '0') return this.rv;
+    if (!/^[0-9]{1,15}$/.test(from)) throw new StoreError('Invalid', `resourceVersion "${from}" is not a decimal number`);
+    const rv = Number(from);
+    if (rv > this.rv) {
+      // upstream: cacher waitUntilFreshAndBlock — "Too large resource version" (504) after waiting a while.
+      throw new StoreError('Timeout', `Too large resource version: ${rv}, current: ${this.rv}`);
+    }
+    if (rv < this.history.oldestUsableRv()) {
+      // upstream: watch cache "too old resource version: %d (%d)" — 410 Gone; the client relists.
+      throw new StoreError('Expired', `too old resource version: ${rv} (${this.history.oldestUsableRv()})`);
+    }
+    return rv;
+  }
+
+  private pickName(resource: string, namespace: string, meta: ObjectMeta): string {
+    if (meta.name !== undefined && meta.name !== '') {
+      checkPathSegment('metadata.name', meta.name);
+      if (this.get(resource, namespace, meta.name) !== undefined) throw alreadyExists(resource, meta.name);
+      return meta.name;
+    }
+    const base = meta.generateName;
+    if (base === undefined || base === '') {
+      throw new StoreError('Invalid', `${resource}: metadata.name or metadata.generateName is required`);
+    }
+    checkPathSegment('metadata.generateName', base);
+    let candidate = '';
+    for (let i = 0; i < GENERATE_NAME_ATTEMPTS; i++) {
+      candidate = generateName(base, this.random);
+      if (this.get(resource, namespace, candidate) === undefined) return candidate;
+    }
+    throw alreadyExists(resource, candidate);
+  }
+
+  private seal(obj: KubeObject): KubeObject {
+    if (this.freeze) {
+      Object.freeze(obj.metadata);
+      Object.freeze(obj);
+    }
+    return obj;
+  }
+
+  /** The single place state changes: RV, table, history, then watchers. Everything that can throw ran before. */
+  private commit(
+    resource: string,
+    namespace: string,
+    name: string,
+    type: 'ADDED' | 'MODIFIED' | 'DELETED',
+    object: KubeObject,
+    next: KubeObject | undefined,
+    prev: KubeObject | undefined,
+  ): void {
+    this.rv++;
+    let table = this.tables.get(resource);
+    if (table === undefined) this.tables.set(resource, (table = new ResourceTable()));
+    const before = table.size;
+    if (next === undefined) table.delete(namespace, name);
+    else table.set(namespace, name, next);
+    this.objectCount += table.size - before;
+    const entry: HistoryEntry = { rv: this.rv, resource, namespace, name, event: { type, object }, prev };
+    this.history.push(entry);
+    this.hub.publish(entry);
+  }
+}
+
+function checkShape(obj: KubeObject): ObjectMeta {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    throw new StoreError('Invalid', 'object must be a JSON object');
+  }
+  const meta = obj.metadata;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+    throw new StoreError('Invalid', 'object.metadata must be a JSON object');
+  }
+  if (meta.namespace !== undefined && typeof meta.namespace !== 'string') {
+    throw new StoreError('Invalid', 'metadata.namespace must be a string');
+  }
+  return meta;
+}
+
+/** RFC 3339 to whole seconds, as metav1.Time marshals: 2026-01-01T00:00:00Z. */
+export function rfc3339Seconds(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+function notFound(resource: string, namespace: string, name: string): StoreError {
+  // upstream: errors.NewNotFound — `pods "x" not found`.
+  return new StoreError('NotFound', `${resource} "${name}" not found${namespace === '' ? '' : ` in namespace "${namespace}"`}`);
+}
+
+function alreadyExists(resource: string, name: string): StoreError {
+  return new StoreError('AlreadyExists', `${resource} "${name}" already exists`);
+}
