@@ -1,0 +1,16 @@
+// sim/core public surface: clocks, seeded randomness, ids and time formatting. Imports nothing of ours.
+export type { Clock, TimerHandle } from './clock.ts';
+export { RealClock } from './real-clock.ts';
+export { ScaledClock, type ScaledClockOptions } from './scaled-clock.ts';
+export {
+  LockstepClock,
+  type LockstepClockOptions,
+  type RunOutcome,
+  type RunResult,
+} from './lockstep-clock.ts';
+export { LockstepStalledError } from './lockstep-stalled-error.ts';
+export type { HoldInfo } from './holds.ts';
+export { ManualClock } from './manual-clock.ts';
+export { SeededRandom, type Seed } from './seeded-random.ts';
+export { uuidFrom, randomSuffix, generateName, SUFFIX_ALPHABET, MAX_GENERATED_NAME_LENGTH } from './ids.ts';
+export { formatMissionTime, rfc3339Seconds, rfc3339Micro } from './time-format.ts';
