@@ -46,6 +46,9 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * `finally`). Time then cannot move past that work. Promise continuations alone are also waited for
  * (the loop is drained each instant), but real I/O is only waited for when held.
  *
+ * The converse rule: **never hold across a wait on this clock** (sleep, a timer, a backoff). Time
+ * cannot reach the timer while the hold stands, so that deadlocks; the stall watchdog reports it.
+ *
  * Timers due at one instant fire in creation order, as one batch, without draining microtasks
  * between them (Node would); the instant is then settled as a whole before time moves on.
  */

@@ -1,0 +1,58 @@
+// ids: RFC 4122 v4 layout, upstream's suffix alphabet, generateName truncation, determinism.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_GENERATED_NAME_LENGTH,
+  SUFFIX_ALPHABET,
+  SeededRandom,
+  generateName,
+  randomSuffix,
+  uuidFrom,
+} from '../../sim/core/index.ts';
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('uuidFrom', () => {
+  it('has the RFC 4122 version-4 layout for any seed', () => {
+    fc.assert(fc.property(fc.oneof(fc.integer(), fc.string()), (seed) => UUID_V4.test(uuidFrom(new SeededRandom(seed)))));
+  });
+
+  it('is reproducible per seed and unique along a stream', () => {
+    const a = new SeededRandom('uids');
+    const b = new SeededRandom('uids');
+    const first = Array.from({ length: 1000 }, () => uuidFrom(a));
+    expect(Array.from({ length: 1000 }, () => uuidFrom(b))).toEqual(first);
+    expect(new Set(first).size).toBe(1000);
+  });
+});
+
+describe('randomSuffix', () => {
+  it('uses exactly upstream alphabet (no vowels, no 0 1 3)', () => {
+    expect(SUFFIX_ALPHABET).toBe('bcdfghjklmnpqrstvwxz2456789');
+    const r = new SeededRandom(1);
+    const s = randomSuffix(r, 5000);
+    expect(new Set(s)).toEqual(new Set(SUFFIX_ALPHABET));
+  });
+
+  it.each([0, 1, 5, 10])('has length %d', (n) => {
+    expect(randomSuffix(new SeededRandom(2), n)).toHaveLength(n);
+  });
+
+  it.each([-1, 1.5])('rejects length %p', (n) => {
+    expect(() => randomSuffix(new SeededRandom(2), n)).toThrow(RangeError);
+  });
+});
+
+describe('generateName', () => {
+  it.each([
+    ['guidance-7d9c5b-', 16],
+    ['x'.repeat(80), MAX_GENERATED_NAME_LENGTH],
+    ['', 0],
+  ])('keeps at most 58 characters of %p and adds 5', (base, kept) => {
+    const name = generateName(new SeededRandom(3), base);
+    expect(name).toHaveLength(kept + 5);
+    expect(name.startsWith(base.slice(0, kept))).toBe(true);
+    expect(name.length).toBeLessThanOrEqual(63);
+    expect(name.slice(kept)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+});
