@@ -1,0 +1,7 @@
+// The embedded twin: a Kubernetes-API-compatible cluster served over HTTPS.
+export { startTwin, registerNodes, type Twin, type TwinOptions } from './twin.ts';
+export { nodeObject, plainWorkers, type NodeSpec } from './nodes.ts';
+export { kubeconfigYaml, viewerPath } from './kubeconfig.ts';
+export { SYSTEM_NAMESPACES } from './bootstrap.ts';
+export { Registry, RESOURCES, resourceByKey, ApiError, errors } from './api/index.ts';
+export { ObjectStore, StoreError, type KubeObject, type WatchEvent } from './store/index.ts';

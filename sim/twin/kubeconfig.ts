@@ -1,0 +1,31 @@
+// Writes kubeconfig files for the twin: an admin one and a read-only viewer one that trust the twin's CA.
+import { stringify } from 'yaml';
+
+export interface KubeconfigInput {
+  server: string;
+  caCertPem: string;
+  token: string;
+  user: string;
+  contextName?: string;
+  namespace?: string;
+}
+
+export function kubeconfigYaml(input: KubeconfigInput): string {
+  const context = input.contextName ?? 'kis-twin';
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [
+      { name: context, cluster: { server: input.server, 'certificate-authority-data': Buffer.from(input.caCertPem).toString('base64') } },
+    ],
+    users: [{ name: input.user, user: { token: input.token } }],
+    contexts: [{ name: context, context: { cluster: context, user: input.user, namespace: input.namespace ?? 'default' } }],
+    'current-context': context,
+    preferences: {},
+  });
+}
+
+/** The viewer kubeconfig's path beside the admin one: twin.kubeconfig → twin-viewer.kubeconfig. */
+export function viewerPath(adminPath: string): string {
+  return /\.kubeconfig$/.test(adminPath) ? adminPath.replace(/\.kubeconfig$/, '-viewer.kubeconfig') : `${adminPath}-viewer.kubeconfig`;
+}

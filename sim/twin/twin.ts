@@ -1,0 +1,83 @@
+// The embedded digital twin: object store + registry + HTTPS API server + bootstrap objects + nodes.
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../core/index.ts';
+import { Registry, startApiServer, resourceByKey, type ApiServer, type TokenTable } from './api/index.ts';
+import { bootstrapCluster } from './bootstrap.ts';
+import { kubeconfigYaml } from './kubeconfig.ts';
+import { nodeObject, type NodeSpec } from './nodes.ts';
+import { ObjectStore } from './store/index.ts';
+import { createPki, type Pki } from './tls/index.ts';
+
+export interface TwinOptions {
+  clock: Clock;
+  /** Wall-clock "now" for certificate validity (clients check certificates against real time). */
+  wallNow: Date;
+  host?: string;
+  port?: number;
+  nodes?: readonly NodeSpec[];
+  tokens?: TokenTable;
+  /** Generator for object uids (a seeded one makes lockstep runs reproducible). */
+  uid?: () => string;
+  historyLimit?: number;
+  onInternalError?: (err: unknown) => void;
+}
+
+export interface Twin {
+  url: string;
+  port: number;
+  store: ObjectStore;
+  registry: Registry;
+  pki: Pki;
+  tokens: TokenTable;
+  kubeconfig(role: 'admin' | 'viewer'): string;
+  close(): Promise<void>;
+  server: ApiServer;
+}
+
+export async function startTwin(opts: TwinOptions): Promise<Twin> {
+  const host = opts.host ?? '127.0.0.1';
+  const store = new ObjectStore({
+    clock: opts.clock,
+    ...(opts.uid ? { uid: opts.uid } : {}),
+    ...(opts.historyLimit ? { historyLimit: opts.historyLimit } : {}),
+  });
+  const registry = new Registry({ store, clock: opts.clock });
+  bootstrapCluster(registry);
+  registerNodes(registry, opts.nodes ?? []);
+
+  const hosts = ['127.0.0.1', 'localhost', ...(host !== '127.0.0.1' && host !== '0.0.0.0' ? [host] : [])];
+  const pki = await createPki({ hosts, notBefore: opts.wallNow });
+  const tokens = opts.tokens ?? { admin: randomBytes(24).toString('hex'), viewer: randomBytes(24).toString('hex') };
+  const server = await startApiServer({
+    registry,
+    clock: opts.clock,
+    tokens,
+    tls: pki,
+    host,
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}),
+  });
+  return {
+    url: server.url,
+    port: server.port,
+    store,
+    registry,
+    pki,
+    tokens,
+    server,
+    kubeconfig: (role) =>
+      kubeconfigYaml({
+        server: server.url,
+        caCertPem: pki.caCertPem,
+        token: role === 'admin' ? tokens.admin : tokens.viewer,
+        user: role === 'admin' ? 'kis-admin' : 'kis-viewer',
+      }),
+    close: () => server.close(),
+  };
+}
+
+export function registerNodes(registry: Registry, nodes: readonly NodeSpec[]): void {
+  const now = new Date(registry.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const nodesRes = resourceByKey('nodes')!;
+  nodes.forEach((spec, i) => registry.create(nodesRes, '', nodeObject(spec, i, now)));
+}
