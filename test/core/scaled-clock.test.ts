@@ -107,10 +107,14 @@ describe('RealClock', () => {
     const cancelled = clock.setTimeout(() => seen.push('cancelled'), 5);
     clock.clearTimeout(cancelled);
     let n = 0;
-    const interval = clock.setInterval(() => {
-      if (++n === 2) clock.clearInterval(interval);
-    }, 2);
-    await clock.sleep(30);
+    await new Promise<void>((resolve) => {
+      const interval = clock.setInterval(() => {
+        if (++n < 2) return;
+        clock.clearInterval(interval);
+        resolve();
+      }, 2);
+    });
+    await clock.sleep(30); // ordering only: 'late' (15 ms) was armed before this 30 ms sleep
     expect(seen).toEqual(['early', 'late']);
     expect(n).toBe(2);
   });
