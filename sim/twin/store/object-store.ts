@@ -70,11 +70,16 @@ export class ObjectStore {
     return String(this.rv);
   }
 
+  /** The stored object itself (O(1), no copy). namespace '' = cluster-scoped. */
   get(resource: string, namespace: string, name: string): KubeObject | undefined {
     return this.tables.get(resource)?.get(namespace, name);
   }
 
-  /** Items in etcd key order (namespace, then name). See ListOptions for paging. */
+  /**
+   * Items in etcd key order (namespace, then name); namespace undefined = all namespaces, '' = cluster-scoped.
+   * With `limit`, a `continue` token is returned while items remain; continued pages list the store as it was at the
+   * first page (upstream: etcd reads the first page's revision), rebuilt from history, or throw Expired.
+   */
   list(resource: string, namespace: string | undefined, opts?: ListOptions): ListResult {
     return listPage(this.tables.get(resource), this.history, this.rv, resource, namespace, opts);
   }
