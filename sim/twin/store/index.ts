@@ -10,4 +10,5 @@ export type { KubeObject, ObjectMeta, OwnerReference, WatchEvent, WatchEventType
 export { StoreError, isStoreError, type StoreErrorReason } from './errors.ts';
 export { objectKey } from './keys.ts';
 export type { ListOptions, ListResult } from './list.ts';
-export { ObjectStore, rfc3339Seconds, type StoreOptions, type WatchHandle, type WatchOptions } from './object-store.ts';
+export { rfc3339Seconds } from './checks.ts';
+export { ObjectStore, type StoreOptions, type WatchHandle, type WatchOptions } from './object-store.ts';

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock, TimerHandle } from '../../core/clock.ts';
 import { equalExcept, jsonEqual } from './deep-equal.ts';
 import { StoreError } from './errors.ts';
+import { alreadyExists, checkPreconditions, checkShape, checkUpdatable, notFound, parseWatchStart, rfc3339Seconds } from './checks.ts';
 import { History, type HistoryEntry } from './history.ts';
 import { checkPathSegment } from './keys.ts';
 import { listPage, type ListOptions, type ListResult } from './list.ts';
@@ -126,18 +127,7 @@ export class ObjectStore {
     const old = this.get(resource, namespace, name);
     if (old === undefined) throw notFound(resource, namespace, name);
     const oldMeta = old.metadata;
-    if (meta.resourceVersion !== undefined && meta.resourceVersion !== '' && meta.resourceVersion !== oldMeta.resourceVersion) {
-      // upstream: apimachinery/pkg/api/errors NewConflict + registry OptimisticLockErrorMsg.
-      throw new StoreError(
-        'Conflict',
-        `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; ` +
-          'please apply your changes to the latest version and try again',
-      );
-    }
-    if (meta.uid !== undefined && meta.uid !== '' && meta.uid !== oldMeta.uid) {
-      // upstream: apimachinery/pkg/api/validation/objectmeta.go ValidateObjectMetaUpdate — uid is immutable.
-      throw new StoreError('Invalid', `${resource} "${name}": metadata.uid: field is immutable`);
-    }
+    checkUpdatable(resource, name, meta, oldMeta);
     const metadata: ObjectMeta = {
       ...meta,
       uid: oldMeta.uid,
@@ -169,21 +159,7 @@ export class ObjectStore {
   ): KubeObject {
     const old = this.get(resource, namespace, name);
     if (old === undefined) throw notFound(resource, namespace, name);
-    // upstream: apiserver/pkg/storage/interfaces.go Preconditions.Check.
-    const want = preconditions ?? {};
-    if (want.uid !== undefined && want.uid !== old.metadata.uid) {
-      throw new StoreError(
-        'Conflict',
-        `Precondition failed: UID in precondition: ${want.uid}, UID in object meta: ${old.metadata.uid ?? ''}`,
-      );
-    }
-    if (want.resourceVersion !== undefined && want.resourceVersion !== old.metadata.resourceVersion) {
-      throw new StoreError(
-        'Conflict',
-        `Precondition failed: ResourceVersion in precondition: ${want.resourceVersion}, ` +
-          `ResourceVersion in object meta: ${old.metadata.resourceVersion ?? ''}`,
-      );
-    }
+    checkPreconditions(old.metadata, preconditions);
     const last = this.seal({ ...old, metadata: { ...old.metadata, resourceVersion: String(this.rv + 1) } });
     this.commit(resource, namespace, name, 'DELETED', last, undefined, old);
     return last;
@@ -201,7 +177,9 @@ export class ObjectStore {
     handler: (ev: WatchEvent) => void,
     opts: WatchOptions = {},
   ): WatchHandle {
-    const start = this.watchStart(fromResourceVersion);
+    const every = opts.bookmarkIntervalMs ?? DEFAULT_BOOKMARK_MS;
+    if (!(every > 0)) throw new StoreError('Invalid', `bookmarkIntervalMs must be > 0, got ${every}`);
+    const start = parseWatchStart(fromResourceVersion, this.rv, this.history.oldestUsableRv());
     let timer: TimerHandle | undefined;
     const watcher = new Watcher(resource, namespace, handler, start, (w) => {
       this.hub.remove(w);
@@ -213,8 +191,6 @@ export class ObjectStore {
       this.history.forEachAfter(start, (e) => watcher.offer(e), upTo);
     });
     if (opts.bookmarks === true && !watcher.stopped) {
-      const every = opts.bookmarkIntervalMs ?? DEFAULT_BOOKMARK_MS;
-      if (!(every > 0)) throw new StoreError('Invalid', `bookmarkIntervalMs must be > 0, got ${every}`);
       timer = this.clock.setInterval(() => {
         // upstream: a BOOKMARK carries only metadata.resourceVersion: "everything up to here was sent".
         if (!watcher.stopped) watcher.call({ type: 'BOOKMARK', object: { metadata: { resourceVersion: String(this.rv) } } });
@@ -226,21 +202,6 @@ export class ObjectStore {
   /** Counts for benchmarks/metrics. */
   stats(): { objects: number; historyLength: number; watchers: number } {
     return { objects: this.objectCount, historyLength: this.history.size, watchers: this.hub.size };
-  }
-
-  private watchStart(from: string | undefined): number {
-    if (from === undefined || from === '' || from === '0') return this.rv;
-    if (!/^[0-9]{1,15}$/.test(from)) throw new StoreError('Invalid', `resourceVersion "${from}" is not a decimal number`);
-    const rv = Number(from);
-    if (rv > this.rv) {
-      // upstream: cacher waitUntilFreshAndBlock — "Too large resource version" (504) after waiting a while.
-      throw new StoreError('Timeout', `Too large resource version: ${rv}, current: ${this.rv}`);
-    }
-    if (rv < this.history.oldestUsableRv()) {
-      // upstream: watch cache "too old resource version: %d (%d)" — 410 Gone; the client relists.
-      throw new StoreError('Expired', `too old resource version: ${rv} (${this.history.oldestUsableRv()})`);
-    }
-    return rv;
   }
 
   private pickName(resource: string, namespace: string, meta: ObjectMeta): string {
@@ -291,32 +252,4 @@ export class ObjectStore {
     this.history.push(entry);
     this.hub.publish(entry);
   }
-}
-
-function checkShape(obj: KubeObject): ObjectMeta {
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-    throw new StoreError('Invalid', 'object must be a JSON object');
-  }
-  const meta = obj.metadata;
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-    throw new StoreError('Invalid', 'object.metadata must be a JSON object');
-  }
-  if (meta.namespace !== undefined && typeof meta.namespace !== 'string') {
-    throw new StoreError('Invalid', 'metadata.namespace must be a string');
-  }
-  return meta;
-}
-
-/** RFC 3339 to whole seconds, as metav1.Time marshals: 2026-01-01T00:00:00Z. */
-export function rfc3339Seconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-
-function notFound(resource: string, namespace: string, name: string): StoreError {
-  // upstream: errors.NewNotFound — `pods "x" not found`.
-  return new StoreError('NotFound', `${resource} "${name}" not found${namespace === '' ? '' : ` in namespace "${namespace}"`}`);
-}
-
-function alreadyExists(resource: string, name: string): StoreError {
-  return new StoreError('AlreadyExists', `${resource} "${name}" already exists`);
 }

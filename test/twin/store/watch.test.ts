@@ -208,6 +208,12 @@ describe('bookmarks', () => {
     expect(plain).toBe(0);
   });
 
+  it('a bad bookmarkIntervalMs is rejected before the watch is registered', () => {
+    const { store } = newStore();
+    expect(reasonOf(() => store.watch('pods', undefined, undefined, () => undefined, { bookmarks: true, bookmarkIntervalMs: 0 }))).toBe('Invalid');
+    expect(store.stats().watchers).toBe(0);
+  });
+
   it('a handler throwing on a bookmark is stopped and its timer cleared', () => {
     const { store, clock } = newStore();
     store.watch('pods', undefined, undefined, () => {
