@@ -6,3 +6,4 @@ export * from './debounce.ts';
 export * from './voting.ts';
 export * from './heartbeat.ts';
 export * from './arm.ts';
+export * from './switchbox.ts';
