@@ -4,7 +4,7 @@ import type { CheckContext } from './check-context.ts';
 import { KIS_LABELS } from './defaults.ts';
 import { parseMissionTime } from './duration.ts';
 import type { Path } from './path.ts';
-import { list, num, rec, records, str, type Raw } from './raw.ts';
+import { hasUnknownKeys, list, num, rec, records, str, type Raw } from './raw.ts';
 
 /** A window's `from` must come before its `to`. */
 export function checkWindow(ctx: CheckContext, w: Raw, at: Path): void {
@@ -19,6 +19,8 @@ export function checkWindows(ctx: CheckContext, value: unknown, base: Path): voi
   for (const [w, i] of records(value)) checkWindow(ctx, w, [...base, i]);
 }
 
+const NODE_KEYS = ['name', 'count', 'namePrefix', 'cpu', 'memory', 'maxPods', 'labels', 'role', 'powerBus'];
+
 function checkNodes(ctx: CheckContext, stage: Raw, base: Path, seen: Map<string, string>): void {
   const reserved = Object.values(KIS_LABELS) as string[];
   for (const [entry, i] of records(stage.nodes)) {
@@ -28,7 +30,7 @@ function checkNodes(ctx: CheckContext, stage: Raw, base: Path, seen: Map<string,
     const hasPrefix = entry.namePrefix !== undefined;
     if (hasName && (hasCount || hasPrefix)) {
       ctx.add([...at, hasCount ? 'count' : 'namePrefix'], 'give either "name" (one node) or "count" and "namePrefix" (a group), not both');
-    } else if (!hasName && !(hasCount && hasPrefix)) {
+    } else if (!hasName && !(hasCount && hasPrefix) && !hasUnknownKeys(entry, NODE_KEYS)) {
       ctx.add(at, hasCount ? 'missing required field "namePrefix" (a group of nodes needs count and namePrefix)'
         : hasPrefix ? 'missing required field "count" (a group of nodes needs count and namePrefix)'
         : 'missing required field "name" (or "count" and "namePrefix" for a group of nodes)');
@@ -76,6 +78,8 @@ function checkBus(ctx: CheckContext, bus: Raw, at: Path): void {
   if (solar) checkWindows(ctx, solar.eclipses, [...at, 'solar', 'eclipses']);
 }
 
+const ASCENT_STAGE_KEYS = ['stage', 'dryMassKg', 'propellantMassKg', 'thrustN', 'ispS', 'massFlowKgPerS', 'burnStart', 'burnEnd'];
+
 function checkAscent(ctx: CheckContext, ascent: Raw): void {
   const base = ['vehicle', 'ascent', 'stages'];
   const entries = records(ascent.stages);
@@ -85,7 +89,7 @@ function checkAscent(ctx: CheckContext, ascent: Raw): void {
     ctx.ref([...at, 'stage'], s.stage, ctx.names.stages.keys(), 'stage');
     const hasIsp = s.ispS !== undefined;
     const hasFlow = s.massFlowKgPerS !== undefined;
-    if (hasIsp === hasFlow) {
+    if (hasIsp === hasFlow && !(hasUnknownKeys(s, ASCENT_STAGE_KEYS) && !hasIsp)) {
       ctx.add(hasIsp ? [...at, 'massFlowKgPerS'] : at, hasIsp ? 'give either ispS or massFlowKgPerS, not both' : 'missing "ispS" or "massFlowKgPerS" (one is needed for the mass flow)');
     }
     const start = parseMissionTime(s.burnStart);
@@ -128,7 +132,8 @@ export function checkVehicle(ctx: CheckContext, root: Raw): void {
   }
   const ascent = rec(vehicle.ascent);
   if (ascent) checkAscent(ctx, ascent);
-  if (list(vehicle.stages).length > 0 && ctx.names.nodes.size === 0) {
+  const typo = stages.some(([s]) => hasUnknownKeys(s, ['name', 'order', 'nodes']));
+  if (list(vehicle.stages).length > 0 && ctx.names.nodes.size === 0 && !typo) {
     ctx.add(['vehicle', 'stages'], 'the vehicle has no nodes; add nodes to at least one stage');
   }
 }

@@ -4,7 +4,7 @@ import type { CheckContext } from './check-context.ts';
 import { DEFAULTS, SYSTEM_PRIORITY_CLASSES } from './defaults.ts';
 import { formatDuration, parseDuration } from './duration.ts';
 import { parseQuantity } from './quantity.ts';
-import { rec, records, str, strMap, type Raw } from './raw.ts';
+import { hasUnknownKeys, rec, records, str, strMap, type Raw } from './raw.ts';
 
 function checkCluster(ctx: CheckContext, cluster: Raw): void {
   const lease = parseDuration(cluster.leaseDuration) ?? DEFAULTS.leaseDurationMs;
@@ -26,7 +26,7 @@ function checkPdb(ctx: CheckContext, pdb: Raw, at: Array<string | number>): void
   const has = ['minAvailable', 'maxUnavailable'].filter((k) => pdb[k] !== undefined);
   // upstream: pkg/apis/policy/validation ValidatePodDisruptionBudgetSpec — exactly one may be set
   if (has.length === 2) ctx.add([...at, 'maxUnavailable'], 'minAvailable and maxUnavailable cannot both be set');
-  if (has.length === 0) ctx.add(at, 'missing "minAvailable" or "maxUnavailable"');
+  if (has.length === 0 && !hasUnknownKeys(pdb, ['minAvailable', 'maxUnavailable'])) ctx.add(at, 'missing "minAvailable" or "maxUnavailable"');
   for (const k of has) {
     const v = pdb[k];
     if (typeof v === 'string' && /^[0-9]+%$/.test(v) && Number(v.slice(0, -1)) > 100) {

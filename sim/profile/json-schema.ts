@@ -203,7 +203,10 @@ export class SchemaWalker {
       const tag = value[key];
       const match = typed.find((b) => b.properties?.[key]?.const === tag);
       if (match) return this.walk(value, match, path, out);
-      if (tag === undefined) {
+      const typo = tag === undefined ? Object.keys(value).find((k) => didYouMean(k, [key]) === key) : undefined;
+      if (typo !== undefined) {
+        out.push({ path: [...path, typo], on: 'key', message: `unknown field ${JSON.stringify(typo)} (did you mean "${key}"?)` });
+      } else if (tag === undefined) {
         out.push({ path, on: 'value', message: `missing required field "${key}" (one of ${names.join(', ')})` });
       } else {
         const hint = typeof tag === 'string' ? suggestion(tag, names) : '';

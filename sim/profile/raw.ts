@@ -38,3 +38,9 @@ export function strMap(value: unknown): Record<string, string> {
   for (const [k, v] of Object.entries(rec(value) ?? {})) if (typeof v === 'string') out[k] = v;
   return out;
 }
+
+/** Whether `value` has a key outside `known`: then the schema already reported it, and an
+ *  "X is missing" from a semantic check would only repeat the same typo. */
+export function hasUnknownKeys(value: Raw, known: readonly string[]): boolean {
+  return Object.keys(value).some((k) => !known.includes(k));
+}
