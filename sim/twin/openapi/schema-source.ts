@@ -7,6 +7,13 @@ import { decompileValidator } from './decompile.ts';
 import type { JsonSchema } from './json-schema.ts';
 
 const require = createRequire(import.meta.url);
+
+// kubernetes-models' generator lost properties literally named "description" (it took them for the JSON-schema
+// keyword); upstream has them, so strict field validation would wrongly call them unknown.
+const LOST_PROPERTIES: Readonly<Record<string, Record<string, JsonSchema>>> = {
+  IoK8sApiSchedulingV1PriorityClass: { description: { type: 'string' } },
+  IoK8sApiSchedulingV1beta1PriorityClass: { description: { type: 'string' } },
+};
 let schemaDirs: string[] | undefined;
 const cache = new Map<string, JsonSchema | null>();
 
@@ -35,6 +42,8 @@ export function moduleSchema(module: string): JsonSchema | undefined {
   if (schema === undefined) {
     const path = modulePath(module);
     schema = path === undefined ? null : decompileValidator(readFileSync(path, 'utf8'));
+    const lost = LOST_PROPERTIES[module];
+    if (schema !== null && lost !== undefined) schema.properties = { ...schema.properties, ...lost };
     cache.set(module, schema);
   }
   return schema ?? undefined;
