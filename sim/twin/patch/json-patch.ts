@@ -2,7 +2,7 @@
 // upstream: gopkg.in/evanphx/json-patch.v4 patch.go (Apply, findObject, partialDoc/partialArray);
 //   apiserver handlers/patch.go applyJSPatch: undecodable patch → 400, any apply failure → 422 Invalid.
 import { badRequest, unprocessable } from './errors.ts';
-import { deepClone, deepEqual, isObject } from './json-value.ts';
+import { deepClone, deepEqual, isObject, setOwn } from './json-value.ts';
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -131,7 +131,7 @@ function getFrom(con: Container, key: string, context: string): unknown {
 
 function addTo(con: Container, key: string, value: unknown, path: string): void {
   if (!Array.isArray(con)) {
-    con[key] = value;
+    setOwn(con, key, value);
     return;
   }
   if (key === '-') {
@@ -145,7 +145,7 @@ function addTo(con: Container, key: string, value: unknown, path: string): void 
 
 function setIn(con: Container, key: string, value: unknown, context: string): void {
   if (Array.isArray(con)) con[arrayIndex(key, con.length, context)] = value;
-  else con[key] = value;
+  else setOwn(con, key, value);
 }
 
 function removeFrom(con: Container, key: string, context: string): void {

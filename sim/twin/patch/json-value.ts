@@ -4,12 +4,21 @@ export type JsonObject = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * Sets an own property even for the key `__proto__` (a plain assignment would replace the prototype instead):
+ * patch bodies are untrusted JSON, where `__proto__` is just another member name.
+ */
+export function setOwn(o: JsonObject, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
 /** A structural copy so patching never touches the caller's values (and yields plain, prototype-free data). */
 export function deepClone<T>(v: T): T {
   if (Array.isArray(v)) return v.map((x) => deepClone(x)) as T;
   if (isObject(v)) {
     const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v)) out[k] = deepClone(x);
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, deepClone(x));
     return out as T;
   }
   return v;

@@ -1,7 +1,7 @@
 // JSON merge patch (application/merge-patch+json), RFC 7386, with kube-apiserver's handling of odd top-level patches.
 // upstream: gopkg.in/evanphx/json-patch.v4 merge.go MergePatch; apiserver handlers/patch.go applyJSPatch
 import { badRequest } from './errors.ts';
-import { deepClone, isObject } from './json-value.ts';
+import { deepClone, isObject, setOwn } from './json-value.ts';
 
 /**
  * RFC 7386 §2 MergePatch(target, patch). Inputs are not mutated.
@@ -18,7 +18,7 @@ function mergePatch(target: unknown, patch: unknown): unknown {
   const result: Record<string, unknown> = isObject(target) ? deepClone(target) : {};
   for (const [name, value] of Object.entries(patch)) {
     if (value === null) delete result[name];
-    else result[name] = mergePatch(result[name], value);
+    else setOwn(result, name, mergePatch(Object.prototype.hasOwnProperty.call(result, name) ? result[name] : undefined, value));
   }
   return result;
 }

@@ -103,5 +103,5 @@ export const patchSchemas: Readonly<Record<string, PatchSchema>> = {
 
 /** The schema for a kind; kinds we do not know get ObjectMeta's tags only. */
 export function patchSchemaFor(kind: string): PatchSchema {
-  return patchSchemas[kind] ?? meta;
+  return Object.prototype.hasOwnProperty.call(patchSchemas, kind) ? patchSchemas[kind]! : meta;
 }

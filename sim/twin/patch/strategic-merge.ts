@@ -6,7 +6,7 @@
 //   removeDirectives
 import { badRequest } from './errors.ts';
 import { jsonKind } from './json-patch.ts';
-import { deepClone, goSprint, isObject, type JsonObject } from './json-value.ts';
+import { deepClone, goSprint, isObject, setOwn, type JsonObject } from './json-value.ts';
 import { patchSchemaFor, type PatchField, type PatchSchema } from './patch-meta.ts';
 import {
   errBadArgType,
@@ -90,9 +90,9 @@ function mergeMap(original: JsonObject, patch: JsonObject, schema: PatchSchema |
     const field = fieldOf(schema, k);
     const current = original[k];
     if (isObject(current)) {
-      original[k] = strategyOf(field) === 'replace' ? patchV : mergeMap(current, patchV as JsonObject, field.schema);
+      setOwn(original, k, strategyOf(field) === 'replace' ? patchV : mergeMap(current, patchV as JsonObject, field.schema));
     } else if (Array.isArray(current)) {
-      original[k] = mergeSliceHandler(current, patchV as unknown[], field, isDeleteList);
+      setOwn(original, k, mergeSliceHandler(current, patchV as unknown[], field, isDeleteList));
     } else {
       setOrDrop(original, k, patchV);
     }
@@ -102,7 +102,7 @@ function mergeMap(original: JsonObject, patch: JsonObject, schema: PatchSchema |
 
 function setOrDrop(target: JsonObject, key: string, value: unknown): void {
   const [kept, keep] = removeDirectives(value);
-  if (keep) target[key] = kept;
+  if (keep) setOwn(target, key, kept);
   else delete target[key];
 }
 
@@ -115,7 +115,7 @@ function removeDirectives(v: unknown): [unknown, boolean] {
     if (has(v, directiveMarker)) return [undefined, false];
     for (const [k, x] of Object.entries(v)) {
       const [kept, keep] = removeDirectives(x);
-      if (keep) v[k] = kept;
+      if (keep) setOwn(v, k, kept);
       else delete v[k];
     }
     return [v, true];
@@ -188,7 +188,7 @@ function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, schema:
     const [patchItems, serverOnly] =
       mergeKey === '' ? partitionPrimitives(merged, order) : partitionMaps(merged, order, mergeKey);
     const isMap = sliceElementType(originalList, patchList) === 'map[string]interface {}';
-    original[field] = normalizeElementOrder(patchItems, serverOnly, order, originalList, mergeKey, isMap);
+    setOwn(original, field, normalizeElementOrder(patchItems, serverOnly, order, originalList, mergeKey, isMap));
     delete patch[field];
   }
 }

@@ -31,7 +31,7 @@ export function labelSelectorFromSpec(spec: LabelSelectorSpec | null | undefined
   const reqs: LabelRequirement[] = [];
   for (const [k, v] of Object.entries(matchLabels)) reqs.push(newRequirement(k, '=', [v]));
   for (const expr of expressions) {
-    const op = specOperators[expr.operator];
+    const op = Object.prototype.hasOwnProperty.call(specOperators, expr.operator) ? specOperators[expr.operator] : undefined;
     if (!op) throw new SelectorError(`${JSON.stringify(expr.operator)} is not a valid label selector operator`);
     // upstream copies with append([]string(nil), ...): no values is a nil slice, printed `null`.
     const values = expr.values && expr.values.length > 0 ? [...expr.values] : null;

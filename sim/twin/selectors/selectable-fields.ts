@@ -110,6 +110,9 @@ const table: Readonly<Record<string, ResourceFieldSpec>> = {
   },
 };
 
+const specFor = (resource: string): ResourceFieldSpec | undefined =>
+  Object.prototype.hasOwnProperty.call(table, resource) ? table[resource] : undefined;
+
 /** Cluster-scoped resources among those served by default conversion (no metadata.namespace field value). */
 const clusterScoped = new Set([
   'nodes', 'namespaces', 'persistentvolumes', 'priorityclasses.scheduling.k8s.io', 'storageclasses.storage.k8s.io',
@@ -120,7 +123,7 @@ const clusterScoped = new Set([
 
 /** Field values an object offers to field selectors. `resource` is `pods`, `nodes`, `deployments.apps`, … */
 export function selectableFields(resource: string, o: Obj): Record<string, string> {
-  const spec = table[resource];
+  const spec = specFor(resource);
   const namespaced = spec ? spec.namespaced : !clusterScoped.has(resource);
   const meta: Record<string, string> = { 'metadata.name': o.metadata.name ?? '' };
   if (namespaced) meta['metadata.namespace'] = o.metadata.namespace ?? '';
@@ -132,15 +135,15 @@ export function selectableFields(resource: string, o: Obj): Record<string, strin
  * (`spec.host` → `spec.nodeName`), as the API server's Transform(ConvertFieldLabel) does. Throws SelectorError.
  */
 export function convertFieldSelector(resource: string, sel: FieldSelector): FieldSelector {
-  const spec = table[resource];
+  const spec = specFor(resource);
   const terms = sel.terms.map((t) => {
     if (!spec) {
       if (t.field === 'metadata.name' || t.field === 'metadata.namespace') return t;
       // upstream: DefaultMetaV1FieldSelectorConversion
       throw new SelectorError(`${JSON.stringify(t.field)} is not a known field selector: only "metadata.name", "metadata.namespace"`);
     }
-    const target = spec.accepted[t.field];
-    if (target === undefined || !Object.prototype.hasOwnProperty.call(spec.accepted, t.field)) {
+    const target = Object.prototype.hasOwnProperty.call(spec.accepted, t.field) ? spec.accepted[t.field] : undefined;
+    if (target === undefined) {
       throw new SelectorError(`field label not supported: ${t.field}`);
     }
     return target === t.field ? t : { ...t, field: target };

@@ -177,3 +177,16 @@ describe('properties', () => {
     );
   });
 });
+
+describe('Object.prototype names', () => {
+  it('are unknown resources and fields, not crashes', () => {
+    expect(() => checkFieldsSupported('constructor', parseFieldSelector('toString=x'))).toThrow(SelectorError);
+    expect(() => checkFieldsSupported('pods', parseFieldSelector('constructor=x'))).toThrow(
+      new SelectorError('field label not supported: constructor'),
+    );
+    expect(selectableFields('constructor', { metadata: { name: 'n', namespace: 'd' } })).toEqual({
+      'metadata.name': 'n',
+      'metadata.namespace': 'd',
+    });
+  });
+});

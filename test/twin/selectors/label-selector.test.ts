@@ -188,3 +188,11 @@ describe('properties', () => {
     );
   });
 });
+
+describe('labelSelectorFromSpec with Object.prototype names', () => {
+  it('rejects "constructor" as an operator', () => {
+    expect(() => labelSelectorFromSpec({ matchExpressions: [{ key: 'a', operator: 'constructor' }] })).toThrow(
+      new SelectorError('"constructor" is not a valid label selector operator'),
+    );
+  });
+});
