@@ -22,4 +22,5 @@ export {
   type FieldSelector,
   type FieldTerm,
 } from './field-selector.ts';
+export { formatLabelSelector, formatLabels } from './format.ts';
 export { selectableFields, checkFieldsSupported, convertFieldSelector } from './selectable-fields.ts';
