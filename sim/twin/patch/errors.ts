@@ -5,12 +5,12 @@
 /** metav1.Status fields for a failed PATCH. `detail` is our own explanation, for logs: upstream often hides it. */
 export class PatchError extends Error {
   override readonly name = 'PatchError';
-  readonly status: 400 | 409 | 422 | 500;
+  readonly status: 400 | 409 | 413 | 422 | 500;
   /** metav1.StatusReason: BadRequest, Invalid, Conflict, or "" (StatusReasonUnknown) for raw internal errors. */
   readonly reason: string;
   readonly detail: string;
 
-  constructor(status: 400 | 409 | 422 | 500, reason: string, message: string, detail = message) {
+  constructor(status: 400 | 409 | 413 | 422 | 500, reason: string, message: string, detail = message) {
     super(message);
     this.status = status;
     this.reason = reason;

@@ -1,12 +1,14 @@
 // JSON patch (application/json-patch+json), RFC 6902, following the evanphx/json-patch v4 the API server uses.
 // upstream: gopkg.in/evanphx/json-patch.v4 patch.go (Apply, findObject, partialDoc/partialArray);
 //   apiserver handlers/patch.go applyJSPatch: undecodable patch → 400, any apply failure → 422 Invalid.
-import { badRequest, unprocessable } from './errors.ts';
+import { PatchError, badRequest, unprocessable } from './errors.ts';
 import { deepClone, deepEqual, isObject, setOwn } from './json-value.ts';
 
 type Container = Record<string, unknown> | unknown[];
 
-/** Applies the operations in order to a copy of `target`; throws PatchError (400 undecodable, 422 failed op). */
+const maxJsonPatchOperations = 10000;
+
+/** Applies the operations in order to a copy of `target`; throws PatchError (400 undecodable, 413 too many, 422 failed op). */
 export function applyJsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw badRequest(`json: cannot unmarshal ${jsonKind(ops)} into Go value of type jsonpatch.Patch`);
   for (const op of ops) {
@@ -14,7 +16,14 @@ export function applyJsonPatch(target: unknown, ops: unknown): unknown {
       throw badRequest(`json: cannot unmarshal ${jsonKind(op)} into Go value of type jsonpatch.Operation`);
     }
   }
-  // The document root is held in a box so that operations can find "their container" uniformly.
+  // upstream: handlers/patch.go maxJSONPatchOperations
+  if (ops.length > maxJsonPatchOperations) {
+    throw new PatchError(
+      413,
+      'RequestEntityTooLarge',
+      `Request entity too large: The allowed maximum operations in a JSON patch is ${maxJsonPatchOperations}, got ${ops.length}`,
+    );
+  }
   const doc = deepClone(target);
   if (!isObject(doc) && !Array.isArray(doc)) throw unprocessable('document is not an object or array');
   for (const op of ops as Array<Record<string, unknown> | null>) applyOne(doc, op ?? {});

@@ -83,6 +83,16 @@ describe('applyJsonPatch: RFC 6902 Appendix A', () => {
     expect(failure(() => applyJsonPatch({}, ops))).toMatchObject({ status: 400, reason: 'BadRequest', message });
   });
 
+  it('rejects more than 10000 operations with 413, as upstream', () => {
+    const ops = Array.from({ length: 10001 }, () => ({ op: 'test', path: '/a', value: 1 }));
+    expect(failure(() => applyJsonPatch({ a: 1 }, ops))).toMatchObject({
+      status: 413,
+      reason: 'RequestEntityTooLarge',
+      message: 'Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001',
+    });
+    expect(applyJsonPatch({ a: 1 }, ops.slice(1))).toEqual({ a: 1 });
+  });
+
   it('applies all operations or none, and never mutates its inputs', () => {
     const doc = Object.freeze({ a: Object.freeze([1, 2]) });
     const ops = [{ op: 'add', path: '/a/-', value: 3 }, { op: 'test', path: '/a/0', value: 9 }];
