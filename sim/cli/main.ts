@@ -2,8 +2,9 @@
 import { commandHelp, parseCommandArgs, UsageError, type Command } from './command.ts';
 import { twinCommand } from './commands/twin.ts';
 import { startCommand } from './commands/start.ts';
+import { validateCommand } from './commands/validate.ts';
 
-const COMMANDS: Command[] = [startCommand, twinCommand];
+const COMMANDS: Command[] = [startCommand, twinCommand, validateCommand];
 
 export function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -13,12 +13,13 @@ import { groupVersion, type ServedResource } from './resources.ts';
 import { bindPod } from './subresources/binding.ts';
 import { evictPod } from './subresources/eviction.ts';
 import { getScale, patchScale, updateScale } from './subresources/scale.ts';
-import { serveWatch } from './watch.ts';
+import { serveWatch, type ActiveWatches } from './watch.ts';
 import { sendJson } from './respond.ts';
 
 export interface HandlerContext {
   registry: Registry;
   clock: Clock;
+  watches: ActiveWatches;
 }
 
 export async function handleResource(
@@ -77,7 +78,7 @@ export async function handleResource(
         sendInitialEvents: query.get('sendInitialEvents') === 'true',
         asTable: wantsTable(req),
         includeObject: includeObject(query),
-      }, out, ctx.clock);
+      }, out, ctx.clock, ctx.watches);
     case 'create': {
       const body = decodeObjectBody(await readBody(req), req.headers['content-type']);
       if (sub === 'eviction') {

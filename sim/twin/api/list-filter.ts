@@ -1,7 +1,7 @@
 // Turns ?labelSelector= and ?fieldSelector= into one predicate over stored objects (400 on a bad selector).
 import type { KubeObject } from '../store/index.ts';
 import {
-  checkFieldsSupported,
+  convertFieldSelector,
   matchesFields,
   matchesLabels,
   parseFieldSelector,
@@ -27,8 +27,8 @@ export function makeListFilter(res: ServedResource, query: ListQuery): ObjectFil
     filters.push((o) => matchesLabels(sel, o.metadata.labels));
   }
   if (query.fieldSelector) {
-    const sel = parseOrBadRequest(() => parseFieldSelector(query.fieldSelector!));
-    parseOrBadRequest(() => checkFieldsSupported(res.key, sel));
+    // Checks support and rewrites legacy names (pods: spec.host → spec.nodeName) as upstream does.
+    const sel = parseOrBadRequest(() => convertFieldSelector(res.key, parseFieldSelector(query.fieldSelector!)));
     filters.push((o) => matchesFields(sel, selectableFields(res.key, o)));
   }
   if (filters.length === 0) return undefined;

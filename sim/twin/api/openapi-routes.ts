@@ -35,6 +35,14 @@ export function serveOpenApi(path: string, _query: URLSearchParams, req: Incomin
     const gv = path.slice('/openapi/v3/'.length);
     doc = cached(`v3:${gv}`, () => openApiV3Document(gv, served));
   } else if (path === '/openapi/v2') {
+    // kubectl asks for v2 only as protobuf, and only when v3 fails; upstream answers 406 when JSON is not acceptable,
+    // which kubectl reports clearly instead of failing to parse JSON as protobuf.
+    const accept = req.headers.accept ?? '*/*';
+    if (!accept.includes('application/json') && !accept.includes('*/*')) {
+      res.writeHead(406, { 'Content-Type': 'text/plain' });
+      res.end('406: Not Acceptable: only application/json is served for /openapi/v2\n');
+      return;
+    }
     doc = cached('v2', () => openApiV2(served));
   }
   if (!doc) return sendText(res, 404, '404 page not found\n');

@@ -131,7 +131,7 @@ export class Registry {
     this.writeGate();
     if (opts.dryRun) return merged;
     try {
-      if (merged.metadata.deletionTimestamp && !(merged.metadata.finalizers?.length) && gracefulDone(res, merged)) {
+      if (merged.metadata.deletionTimestamp && !hasFinalizers(res, merged) && gracefulDone(res, merged)) {
         return this.store.delete(res.key, merged.metadata.namespace ?? '', merged.metadata.name ?? '', { uid: stored.metadata.uid });
       }
       return this.store.update(res.key, merged);
@@ -191,6 +191,12 @@ export class Registry {
   }
 }
 
+/** Metadata finalizers, and for namespaces the spec.finalizers the namespace controller clears through /finalize. */
+function hasFinalizers(res: ServedResource, obj: KubeObject): boolean {
+  if (obj.metadata.finalizers?.length) return true;
+  return res.key === 'namespaces' && ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers?.length ?? 0) > 0;
+}
+
 /** Pods wait for the kubelet (grace period) before they go; everything else goes once finalizers are done. */
 function gracefulDone(res: ServedResource, obj: KubeObject): boolean {
   if (res.key !== 'pods') return true;
@@ -212,7 +218,10 @@ export function mapStoreError(res: ServedResource, name: string, e: unknown): un
       return errors.modified(res, name);
     case 'Expired':
       return errors.expired(e.message);
+    case 'Timeout':
+      return new ApiError(504, 'Timeout', e.message);
     default:
-      return new ApiError(422, 'Invalid', e.message);
+      // Malformed continue tokens and the like: the client sent something unusable.
+      return errors.badRequest(e.message);
   }
 }

@@ -8,6 +8,7 @@ import { Authenticator, authorize, type TokenTable } from './auth.ts';
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.ts';
 import { ApiError, errors } from './errors.ts';
 import { handleResource } from './handlers.ts';
+import type { ActiveWatches } from './watch.ts';
 import { serveOpenApi } from './openapi-routes.ts';
 import type { Registry } from './registry.ts';
 import { parseRequestInfo } from './request-info.ts';
@@ -31,6 +32,12 @@ export interface ApiServer {
   close(): Promise<void>;
   /** Requests served, for status lines and benchmarks. */
   requestCount(): number;
+  /** Cuts every open connection, watches included, as a dropped link or a crashed apiserver would. */
+  dropConnections(): void;
+  /** Ends every open watch cleanly, as upstream's watch timeout does; clients resume from their last resourceVersion. */
+  endWatches(): void;
+  /** Open watch streams. */
+  watchCount(): number;
 }
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version']);
@@ -38,6 +45,7 @@ const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version']);
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const auth = new Authenticator(opts.tokens);
   let served = 0;
+  const watches: ActiveWatches = new Set();
   const server = https.createServer({ cert: opts.tls.certPem, key: opts.tls.keyPem, keepAliveTimeout: 65_000 }, (req, res) => {
     served++;
     const release = opts.clock.hold('api-request');
@@ -103,7 +111,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     const resource = findResource(info.group, info.version, info.resource);
     if (!resource) throw errors.notFoundPath();
     authorize(who, info);
-    await handleResource({ registry: opts.registry, clock: opts.clock }, info, resource, query, req, res);
+    await handleResource({ registry: opts.registry, clock: opts.clock, watches }, info, resource, query, req, res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -116,6 +124,11 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     url: `https://${hostForUrl === '0.0.0.0' ? '127.0.0.1' : hostForUrl}:${port}`,
     port,
     requestCount: () => served,
+    dropConnections: () => server.closeAllConnections(),
+    endWatches: () => {
+      for (const w of [...watches]) w.end();
+    },
+    watchCount: () => watches.size,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

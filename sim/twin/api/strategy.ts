@@ -49,7 +49,11 @@ export function mergeForUpdate(res: ServedResource, subresource: string, incomin
   merged.metadata.deletionGracePeriodSeconds = stored.metadata.deletionGracePeriodSeconds;
   if (merged.metadata.deletionTimestamp === undefined) delete merged.metadata.deletionTimestamp;
   if (merged.metadata.deletionGracePeriodSeconds === undefined) delete merged.metadata.deletionGracePeriodSeconds;
-  if (res.key === 'namespaces') merged.spec = stored.spec; // spec.finalizers changes only through /finalize
+  // upstream: a namespace's spec.finalizers change only through /finalize, and /finalize changes nothing else.
+  if (res.key === 'namespaces' && subresource === 'finalize') {
+    return { ...stored, metadata: { ...stored.metadata }, spec: { ...(stored.spec ?? {}), finalizers: (incoming.spec?.finalizers as unknown[]) ?? [] } };
+  }
+  if (res.key === 'namespaces') merged.spec = stored.spec;
   return merged;
 }
 

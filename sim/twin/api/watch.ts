@@ -5,9 +5,9 @@ import type { ServerResponse } from 'node:http';
 import type { Clock } from '../../core/clock.ts';
 import { StoreError, type KubeObject, type WatchEvent } from '../store/index.ts';
 import { toTable, type IncludeObject } from '../tables/index.ts';
-import { errors } from './errors.ts';
+import { ApiError, errors } from './errors.ts';
 import { makeListFilter, type ListQuery } from './list-filter.ts';
-import type { Registry } from './registry.ts';
+import { mapStoreError, type Registry } from './registry.ts';
 import type { ServedResource } from './resources.ts';
 
 export interface WatchQuery extends ListQuery {
@@ -22,7 +22,10 @@ export interface WatchQuery extends ListQuery {
 /** upstream: --min-request-timeout 1800 s (upstream randomises up to 2x; kept fixed so lockstep runs stay reproducible). */
 const DEFAULT_WATCH_SECONDS = 1800;
 
-export function serveWatch(reg: Registry, res: ServedResource, namespace: string, query: WatchQuery, out: ServerResponse, clock: Clock): void {
+/** Open watch streams; `end()` closes one cleanly, as a watch timeout does (clients resume from their last RV). */
+export type ActiveWatches = Set<{ end(): void }>;
+
+export function serveWatch(reg: Registry, res: ServedResource, namespace: string, query: WatchQuery, out: ServerResponse, clock: Clock, active?: ActiveWatches): void {
   const filter = makeListFilter(res, query); // throws 400 before the stream starts
   const contentType = query.asTable ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json';
   out.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
@@ -88,8 +91,10 @@ export function serveWatch(reg: Registry, res: ServedResource, namespace: string
   try {
     watch = reg.store.watch(res.key, namespace || undefined, startRv, onEvent, { bookmarks: !!query.allowWatchBookmarks });
   } catch (e) {
-    if (e instanceof StoreError && e.reason === 'Expired') {
-      send('ERROR', errors.expired(e.message).toStatus());
+    if (e instanceof StoreError) {
+      // upstream delivers watch-start failures (410 Expired, 504 too-large RV) in-stream, then ends it.
+      const err = mapStoreError(res, '', e);
+      send('ERROR', err instanceof ApiError ? err.toStatus() : errors.internal(String(e)).toStatus());
       out.end();
       return;
     }
@@ -97,11 +102,14 @@ export function serveWatch(reg: Registry, res: ServedResource, namespace: string
   }
   const seconds = query.timeoutSeconds ?? DEFAULT_WATCH_SECONDS;
   const timer = clock.setTimeout(() => finish(), seconds * 1000);
+  const entry = { end: () => finish() };
   const finish = () => {
     watch.stop();
     clock.clearTimeout(timer);
+    active?.delete(entry);
     if (!out.writableEnded) out.end();
   };
+  active?.add(entry);
   out.on('close', finish);
 }
 
