@@ -14,7 +14,8 @@ import { bindPod } from './subresources/binding.ts';
 import { evictPod } from './subresources/eviction.ts';
 import { getScale, patchScale, updateScale } from './subresources/scale.ts';
 import { serveWatch, type ActiveWatches } from './watch.ts';
-import { sendJson } from './respond.ts';
+import { sendJson, sendJsonText } from './respond.ts';
+import { listJson, objectJson } from './json-cache.ts';
 
 export interface HandlerContext {
   registry: Registry;
@@ -43,22 +44,26 @@ export async function handleResource(
     fieldValidation: fieldValidation(query.get('fieldValidation')),
     warn: (m) => warnings.push(m),
   };
-  const reply = (status: number, body: unknown) => {
-    const headers: Record<string, string> = {};
-    if (warnings.length) headers.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ');
-    sendJson(out, status, body, headers);
+  const headers = () => {
+    const h: Record<string, string> = {};
+    if (warnings.length) h.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ');
+    return h;
   };
+  const reply = (status: number, body: unknown) => sendJson(out, status, body, headers());
+  /** A stored object: its JSON is cached. */
+  const replyObject = (status: number, obj: KubeObject) => sendJsonText(out, status, objectJson(obj), headers());
 
   switch (info.verb) {
     case 'get': {
       if (sub === 'scale') return reply(200, getScale(registry, res, ns, info.name));
       const obj = registry.get(res, ns, info.name);
-      return reply(200, wantsTable(req) ? asTable(ctx, res, [obj], query, obj.metadata.resourceVersion) : obj);
+      if (wantsTable(req)) return reply(200, asTable(ctx, res, [obj], query, obj.metadata.resourceVersion));
+      return replyObject(200, obj);
     }
     case 'list': {
       const list = registry.list(res, info.namespace || undefined, listQuery(query));
       if (wantsTable(req)) return reply(200, asTable(ctx, res, list.items, query, list.resourceVersion, list.continue, list.remainingItemCount));
-      return reply(200, {
+      const head = {
         kind: res.listKind,
         apiVersion: groupVersion(res),
         metadata: {
@@ -66,8 +71,8 @@ export async function handleResource(
           ...(list.continue ? { continue: list.continue } : {}),
           ...(list.remainingItemCount !== undefined ? { remainingItemCount: list.remainingItemCount } : {}),
         },
-        items: list.items,
-      });
+      };
+      return sendJsonText(out, 200, listJson(head, list.items), headers());
     }
     case 'watch':
       return serveWatch(registry, res, info.namespace, {
@@ -89,18 +94,18 @@ export async function handleResource(
         bindPod(registry, ns, info.name, body);
         return reply(201, successStatus({ code: 201 }));
       }
-      return reply(201, registry.create(res, ns, body, writeOpts));
+      return replyObject(201, registry.create(res, ns, body, writeOpts));
     }
     case 'update': {
       const body = decodeObjectBody(await readBody(req), req.headers['content-type']);
       if (sub === 'scale') return reply(200, updateScale(registry, res, ns, info.name, body));
-      return reply(200, registry.update(res, ns, info.name, body, sub === 'finalize' ? 'finalize' : sub, writeOpts));
+      return replyObject(200, registry.update(res, ns, info.name, body, sub, writeOpts));
     }
     case 'patch': {
       const type = patchTypeOf(req.headers['content-type']);
       const patch = decodeJson(await readBody(req));
       if (sub === 'scale') return reply(200, patchScale(registry, res, ns, info.name, type, patch));
-      return reply(200, registry.patch(res, ns, info.name, type, patch, sub, writeOpts));
+      return replyObject(200, registry.patch(res, ns, info.name, type, patch, sub, writeOpts));
     }
     case 'delete': {
       const opts = await deleteOptions(req, query);

@@ -3,7 +3,11 @@ import type { ServerResponse } from 'node:http';
 import { ApiError } from './errors.ts';
 
 export function sendJson(out: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  sendJsonText(out, status, JSON.stringify(body), headers);
+}
+
+/** For bodies already serialised (cached object JSON). */
+export function sendJsonText(out: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   out.writeHead(status, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),

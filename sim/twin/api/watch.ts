@@ -6,6 +6,7 @@ import type { Clock } from '../../core/clock.ts';
 import { StoreError, type KubeObject, type WatchEvent } from '../store/index.ts';
 import { toTable, type IncludeObject } from '../tables/index.ts';
 import { ApiError, errors } from './errors.ts';
+import { objectJson, watchEventLine } from './json-cache.ts';
 import { makeListFilter, type ListQuery } from './list-filter.ts';
 import { mapStoreError, type Registry } from './registry.ts';
 import type { ServedResource } from './resources.ts';
@@ -39,10 +40,15 @@ export function serveWatch(reg: Registry, res: ServedResource, namespace: string
       firstTable = false;
       object = table;
     }
-    return `${JSON.stringify({ type, object })}\n`;
+    return `{"type":${JSON.stringify(type)},"object":${objectJson(object as KubeObject)}}\n`;
   };
   const send = (type: string, object: unknown) => {
     if (!out.writableEnded) out.write(encode(type, object));
+  };
+  /** Store events: plain JSON watches share one serialised line across every watcher. */
+  const sendEvent = (ev: WatchEvent, type: string) => {
+    if (out.writableEnded) return;
+    out.write(query.asTable ? encode(type, ev.object) : watchEventLine(ev, type));
   };
 
   const rv = query.resourceVersion;
@@ -69,21 +75,21 @@ export function serveWatch(reg: Registry, res: ServedResource, namespace: string
       return;
     }
     if (!filter) {
-      send(ev.type, ev.object);
+      sendEvent(ev, ev.type);
       return;
     }
     const key = keyOf(ev.object);
     const had = matching.has(key);
     const has = ev.type !== 'DELETED' && filter(ev.object);
     if (ev.type === 'DELETED') {
-      if (had) send('DELETED', ev.object);
+      if (had) sendEvent(ev, 'DELETED');
       matching.delete(key);
     } else if (has) {
       matching.add(key);
-      send(had ? ev.type : 'ADDED', ev.object);
+      sendEvent(ev, had ? ev.type : 'ADDED');
     } else if (had) {
       matching.delete(key);
-      send('DELETED', ev.object);
+      sendEvent(ev, 'DELETED');
     }
   };
 
