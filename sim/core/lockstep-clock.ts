@@ -4,7 +4,7 @@ import type { Clock, TimerHandle } from './clock.ts';
 import { HoldRegistry, type HoldInfo } from './holds.ts';
 import { LockstepStalledError } from './lockstep-stalled-error.ts';
 import { RealClock } from './real-clock.ts';
-import { TimerQueue, normalizeDelay, normalizePeriod } from './timer-queue.ts';
+import { VirtualClock } from './virtual-clock.ts';
 
 export interface LockstepClockOptions {
   /** Virtual start instant, ms since the Unix epoch. */
@@ -52,9 +52,7 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * Timers due at one instant fire in creation order, as one batch, without draining microtasks
  * between them (Node would); the instant is then settled as a whole before time moves on.
  */
-export class LockstepClock implements Clock {
-  private t: number;
-  private readonly timers = new TimerQueue();
+export class LockstepClock extends VirtualClock {
   private readonly registry = new HoldRegistry();
   private readonly settleTurns: number;
   private readonly stallTimeoutMs: number;
@@ -70,35 +68,10 @@ export class LockstepClock implements Clock {
       throw new RangeError(`LockstepClock: settleTurns must be an integer >= 1, got ${settleTurns}`);
     }
     if (!(stallTimeoutMs >= 0)) throw new RangeError(`LockstepClock: stallTimeoutMs must be >= 0, got ${stallTimeoutMs}`);
-    this.t = Math.floor(start);
+    super(Math.floor(start));
     this.settleTurns = settleTurns;
     this.stallTimeoutMs = stallTimeoutMs === 0 ? Infinity : stallTimeoutMs;
     this.wall = options.wallClock ?? new RealClock();
-  }
-
-  now(): number {
-    return this.t;
-  }
-
-  setTimeout(fn: () => void, ms: number): TimerHandle {
-    return this.timers.schedule(fn, this.t + normalizeDelay(ms), undefined);
-  }
-
-  clearTimeout(handle: TimerHandle | undefined): void {
-    this.timers.cancel(handle);
-  }
-
-  setInterval(fn: () => void, ms: number): TimerHandle {
-    const period = normalizePeriod(ms);
-    return this.timers.schedule(fn, this.t + period, period);
-  }
-
-  clearInterval(handle: TimerHandle | undefined): void {
-    this.timers.cancel(handle);
-  }
-
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.setTimeout(resolve, ms));
   }
 
   hold(reason: string): () => void {

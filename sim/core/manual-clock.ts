@@ -1,6 +1,5 @@
 // A hand-cranked clock for unit tests: time moves only when the test calls tick()/set(), synchronously.
-import type { Clock, TimerHandle } from './clock.ts';
-import { TimerQueue, normalizeDelay, normalizePeriod } from './timer-queue.ts';
+import { VirtualClock } from './virtual-clock.ts';
 
 /**
  * Like a fake-timer library, but injected rather than patched in: tick(ms) fires due timers in
@@ -8,38 +7,11 @@ import { TimerQueue, normalizeDelay, normalizePeriod } from './timer-queue.ts';
  * not run inside tick(); use LockstepClock when the code under test awaits. Holds are counted but do
  * not stop time — that is the point of a manual clock.
  */
-export class ManualClock implements Clock {
-  private t: number;
-  private readonly timers = new TimerQueue();
+export class ManualClock extends VirtualClock {
   private heldCount = 0;
 
   constructor(start = 0) {
-    this.t = start;
-  }
-
-  now(): number {
-    return this.t;
-  }
-
-  setTimeout(fn: () => void, ms: number): TimerHandle {
-    return this.timers.schedule(fn, this.t + normalizeDelay(ms), undefined);
-  }
-
-  clearTimeout(handle: TimerHandle | undefined): void {
-    this.timers.cancel(handle);
-  }
-
-  setInterval(fn: () => void, ms: number): TimerHandle {
-    const period = normalizePeriod(ms);
-    return this.timers.schedule(fn, this.t + period, period);
-  }
-
-  clearInterval(handle: TimerHandle | undefined): void {
-    this.timers.cancel(handle);
-  }
-
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.setTimeout(resolve, ms));
+    super(start);
   }
 
   hold(_reason: string): () => void {
