@@ -1,6 +1,7 @@
 // Reads a request body with a size limit and decodes it by Content-Type (JSON or YAML), with upstream's errors.
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { decodeKubernetesProtobuf, ProtobufDecodeError, PROTOBUF_CONTENT_TYPE } from '../protobuf/index.ts';
 import { ApiError, errors } from './errors.ts';
 
 /** upstream: --max-request-body-bytes default, 3 MiB. */
@@ -50,7 +51,16 @@ export function decodeObjectBody(buf: Buffer, contentType: string | undefined): 
       throw errors.badRequest(`error converting YAML to JSON: ${(e as Error).message}`);
     }
   }
-  throw errors.unsupportedMediaType(base, ['application/json', 'application/yaml']);
+  if (base === PROTOBUF_CONTENT_TYPE) {
+    // kubectl's typed clients (create, run, drain's evictions) send protobuf; the twin stores JSON.
+    try {
+      return decodeKubernetesProtobuf(buf);
+    } catch (e) {
+      if (e instanceof ProtobufDecodeError) throw errors.badRequest(`unable to decode protobuf body: ${e.message}`);
+      throw e;
+    }
+  }
+  throw errors.unsupportedMediaType(base, ['application/json', 'application/yaml', PROTOBUF_CONTENT_TYPE]);
 }
 
 export function decodeJson(buf: Buffer): unknown {

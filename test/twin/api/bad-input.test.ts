@@ -20,6 +20,7 @@ describe('bad input answers with upstream Status objects', () => {
     ['JSON patch that is not a list', 'PATCH', '/api/v1/nodes/worker-1', { body: '{"op":"add"}', contentType: 'application/json-patch+json' }, 400, 'BadRequest'],
     // upstream: a JSON patch that fails to apply is 422 with a fixed message (handlers/patch.go).
     ['JSON patch with an unknown op', 'PATCH', '/api/v1/nodes/worker-1', { body: '[{"op":"frobnicate","path":"/spec"}]', contentType: 'application/json-patch+json' }, 422, 'Invalid'],
+    ['a protobuf body that is not Kubernetes protobuf', 'POST', CM, { body: 'k8s\u0000garbage', contentType: 'application/vnd.kubernetes.protobuf' }, 400, 'BadRequest'],
     ['unknown resource', 'GET', '/api/v1/namespaces/default/rockets', {}, 404, 'NotFound'],
     ['unknown group', 'GET', '/apis/space.kis.dev/v1/boosters', {}, 404, 'NotFound'],
     ['a missing object', 'GET', `${CM}/nope`, {}, 404, 'NotFound'],

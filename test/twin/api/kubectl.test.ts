@@ -159,6 +159,14 @@ spec:
     expect(out).not.toMatch(/error/i);
   });
 
+  it('create (sent as protobuf by kubectl) makes what was asked for', async () => {
+    const res = await kubectl(['create', 'deployment', 'telemetry', '-n', 'flight', '--image=registry.k8s.io/pause:3.10', '--replicas=3']);
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toContain('deployment.apps/telemetry created');
+    const got = await kubectl(['get', 'deployment', 'telemetry', '-n', 'flight', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.selector.matchLabels.app}']);
+    expect(got.stdout).toBe('3 registry.k8s.io/pause:3.10 telemetry');
+  });
+
   it('delete removes an object', async () => {
     await kubectl(['create', 'configmap', 'doomed', '-n', 'flight', '--from-literal=a=1']);
     const res = await kubectl(['delete', 'configmap', 'doomed', '-n', 'flight']);
