@@ -33,13 +33,21 @@ export class Registry {
   readonly store: ObjectStore;
   readonly clock: Clock;
   private readonly admission: AdmissionConfig;
-  private readonly writeGate: () => void;
+  private writeGate: () => void;
 
   constructor(opts: RegistryOptions) {
     this.store = opts.store;
     this.clock = opts.clock;
     this.admission = opts.admission ?? DEFAULT_ADMISSION;
     this.writeGate = opts.writeGate ?? (() => undefined);
+  }
+
+  /**
+   * Installs (or, with undefined, removes) the check every write passes first — the control-plane quorum
+   * controller answers 503 through it while etcd has lost its majority.
+   */
+  setWriteGate(gate: (() => void) | undefined): void {
+    this.writeGate = gate ?? (() => undefined);
   }
 
   get(res: ServedResource, namespace: string, name: string): KubeObject {
