@@ -59,6 +59,7 @@ export function deleteObject(reg: Registry, res: ServedResource, namespace: stri
     return { object: reg.commitUpdate(res, marked, stored), deleted: false };
   }
   if (opts.dryRun) return { object: stored, deleted: true };
+  reg.checkDelete(res, stored);
   try {
     return { object: reg.store.delete(res.key, namespace, name, { uid: stored.metadata.uid }), deleted: true };
   } catch (e) {

@@ -14,6 +14,16 @@ import { applyPatch, type PatchType } from './patching.ts';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
+/** A write about to happen: `before` absent for a create, `after` absent for a delete. */
+export interface PendingWrite {
+  resource: ServedResource;
+  before?: KubeObject;
+  after?: KubeObject;
+}
+
+/** Throws to refuse a write (an ApiError, e.g. 503 while the control plane has no quorum). */
+export type WriteGate = (write: PendingWrite) => void;
+
 export interface WriteOptions {
   dryRun?: boolean;
   fieldValidation?: FieldValidation;
@@ -26,14 +36,14 @@ export interface RegistryOptions {
   clock: Clock;
   admission?: AdmissionConfig;
   /** Called before every write; throws (e.g. 503 when the control plane has lost quorum). */
-  writeGate?: () => void;
+  writeGate?: WriteGate;
 }
 
 export class Registry {
   readonly store: ObjectStore;
   readonly clock: Clock;
   private readonly admission: AdmissionConfig;
-  private writeGate: () => void;
+  private writeGate: WriteGate;
 
   constructor(opts: RegistryOptions) {
     this.store = opts.store;
@@ -46,7 +56,7 @@ export class Registry {
    * Installs (or, with undefined, removes) the check every write passes first — the control-plane quorum
    * controller answers 503 through it while etcd has lost its majority.
    */
-  setWriteGate(gate: (() => void) | undefined): void {
+  setWriteGate(gate: WriteGate | undefined): void {
     this.writeGate = gate ?? (() => undefined);
   }
 
@@ -95,7 +105,7 @@ export class Registry {
       resolvePriority(obj, this.store);
     }
     this.validate(res, obj);
-    this.writeGate();
+    this.writeGate({ resource: res, after: obj });
     if (opts.dryRun) return this.dryRunCreate(res, obj);
     try {
       return this.store.create(res.key, obj);
@@ -136,7 +146,7 @@ export class Registry {
   /** Writes an already-merged object; finishes a pending deletion once the last finalizer is gone. */
   commitUpdate(res: ServedResource, merged: KubeObject, stored: KubeObject, opts: WriteOptions = {}): KubeObject {
     this.validate(res, merged);
-    this.writeGate();
+    this.writeGate({ resource: res, before: stored, after: merged });
     if (opts.dryRun) return merged;
     try {
       if (merged.metadata.deletionTimestamp && !hasFinalizers(res, merged) && gracefulDone(res, merged)) {
@@ -146,6 +156,11 @@ export class Registry {
     } catch (e) {
       throw mapStoreError(res, merged.metadata.name ?? '', e);
     }
+  }
+
+  /** Passes a delete through the write gate (deletion.ts removes objects itself). */
+  checkDelete(res: ServedResource, stored: KubeObject): void {
+    this.writeGate({ resource: res, before: stored });
   }
 
   /** Throws 404 when the namespace is missing, 403 when it is being terminated (upstream: NamespaceLifecycle admission). */
