@@ -1,0 +1,26 @@
+// The one interface every signal source implements (serial switch boxes, MQTT, replay of a journal, the
+// instructor console), so the HAL treats them alike and one contract test suite runs against all of them.
+import type { AlarmAction, Signal } from '../signals/index.ts';
+
+export type SourceEvent = { kind: 'signal'; signal: Signal } | { kind: 'alarm'; alarm: AlarmAction };
+
+export interface SourceStatus {
+  /** e.g. "serial:/dev/ttyUSB0", "mqtt:mqtt://lab:1883". */
+  name: string;
+  connected: boolean;
+  /** Last error, in words, while disconnected or degraded. */
+  error?: string;
+  /** Source-specific counters (good/bad frames, messages, reconnects). */
+  counters: Record<string, number>;
+}
+
+export interface SignalSource {
+  readonly name: string;
+  /** Starts reading. Resolves once the source is running (connected or retrying in the background). */
+  start(): Promise<void>;
+  /** Stops reading and releases the device or connection. Idempotent. */
+  stop(): Promise<void>;
+  /** Subscribes to signals and alarms; returns the unsubscribe function. */
+  subscribe(listener: (event: SourceEvent) => void): () => void;
+  status(): SourceStatus;
+}
