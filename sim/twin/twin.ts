@@ -1,6 +1,7 @@
 // The embedded digital twin: object store + registry + HTTPS API server + bootstrap objects + nodes.
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../core/index.ts';
+import { SeededRandom, uuidFrom, type Clock } from '../core/index.ts';
+import { ControllerManager, DEFAULT_TWIN_CONFIG, RegistryEventRecorder, type ControllerFactory, type TwinConfig } from './controllers/index.ts';
 import { Registry, startApiServer, resourceByKey, type ApiServer, type TokenTable } from './api/index.ts';
 import { bootstrapCluster } from './bootstrap.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
@@ -20,6 +21,13 @@ export interface TwinOptions {
   uid?: () => string;
   historyLimit?: number;
   onInternalError?: (err: unknown) => void;
+  /**
+   * Bring the cluster alive: run these controllers (kubelets register the nodes themselves, so `nodes` are
+   * then not registered statically). Without it, nodes are static and Ready and nothing reconciles.
+   */
+  controllers?: readonly ControllerFactory[];
+  /** Knobs for the controllers and admission (upstream defaults where unset); `seed` makes runs reproducible. */
+  config?: Partial<TwinConfig>;
 }
 
 export interface Twin {
@@ -32,18 +40,42 @@ export interface Twin {
   kubeconfig(role: 'admin' | 'viewer'): string;
   close(): Promise<void>;
   server: ApiServer;
+  config: TwinConfig;
+  /** Running controllers (empty for a static twin). */
+  controllers: ControllerManager;
 }
 
 export async function startTwin(opts: TwinOptions): Promise<Twin> {
   const host = opts.host ?? '127.0.0.1';
+  const config: TwinConfig = { ...DEFAULT_TWIN_CONFIG, ...opts.config };
+  const random = new SeededRandom(config.seed);
+  const uids = random.fork('uid');
+  const names = random.fork('names');
   const store = new ObjectStore({
     clock: opts.clock,
-    ...(opts.uid ? { uid: opts.uid } : {}),
+    uid: opts.uid ?? (() => uuidFrom(uids)),
+    random: () => names.next(),
     ...(opts.historyLimit ? { historyLimit: opts.historyLimit } : {}),
   });
-  const registry = new Registry({ store, clock: opts.clock });
+  const tolerationSeconds = config.defaultTolerationSeconds;
+  const registry = new Registry({
+    store,
+    clock: opts.clock,
+    admission: { notReadyTolerationSeconds: tolerationSeconds, unreachableTolerationSeconds: tolerationSeconds },
+  });
   bootstrapCluster(registry);
-  registerNodes(registry, opts.nodes ?? []);
+  const report = opts.onInternalError ?? (() => undefined);
+  const controllers = new ControllerManager({
+    registry,
+    store,
+    clock: opts.clock,
+    random,
+    config,
+    events: new RegistryEventRecorder(registry, opts.clock, report),
+    onError: (where, err) => report(new Error(`${where}: ${err instanceof Error ? err.message : String(err)}`, { cause: err })),
+  });
+  if (opts.controllers) controllers.start(opts.controllers);
+  else registerNodes(registry, opts.nodes ?? []);
 
   const hosts = ['127.0.0.1', 'localhost', ...(host !== '127.0.0.1' && host !== '0.0.0.0' ? [host] : [])];
   const pki = await createPki({ hosts, notBefore: opts.wallNow });
@@ -65,6 +97,8 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
     pki,
     tokens,
     server,
+    config,
+    controllers,
     kubeconfig: (role) =>
       kubeconfigYaml({
         server: server.url,
@@ -72,7 +106,10 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
         token: role === 'admin' ? tokens.admin : tokens.viewer,
         user: role === 'admin' ? 'kis-admin' : 'kis-viewer',
       }),
-    close: () => server.close(),
+    close: async () => {
+      controllers.stop();
+      await server.close();
+    },
   };
 }
 
