@@ -3,8 +3,9 @@ import { commandHelp, parseCommandArgs, UsageError, type Command } from './comma
 import { twinCommand } from './commands/twin.ts';
 import { startCommand } from './commands/start.ts';
 import { validateCommand } from './commands/validate.ts';
+import { imagesCommand } from './commands/images.ts';
 
-const COMMANDS: Command[] = [startCommand, twinCommand, validateCommand];
+const COMMANDS: Command[] = [startCommand, twinCommand, validateCommand, imagesCommand];
 
 export function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -71,6 +71,17 @@ describe('kis validate', () => {
   });
 });
 
+describe('kis images', () => {
+  it('lists the images a profile needs, sorted and unique', async () => {
+    const r = await kis('images', 'profiles/leo-passes.yaml');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines).size).toBe(lines.length);
+    for (const l of lines) expect(l).toMatch(/^[a-z0-9.\-/]+(:[\w.\-]+)?(@sha256:[0-9a-f]+)?$/);
+  });
+});
+
 describe('kis twin', () => {
   it('serves a profile vehicle, writes both kubeconfigs, and cleans up on SIGTERM', async () => {
     const out = join(dir, 'flight.kubeconfig');
