@@ -1,0 +1,192 @@
+// The ReplicaSet controller: keeps spec.replicas pods matching the selector, adopts and releases pods,
+// and reports status. upstream: pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas)
+import { rfc3339Seconds } from '../../core/index.ts';
+import { deleteObject, resourceByKey, type ServedResource } from '../api/index.ts';
+import { labelSelectorFromSpec, matchesLabels, type LabelSelector } from '../selectors/index.ts';
+import type { KubeObject, WatchEvent } from '../store/index.ts';
+import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
+import type { ControllerFactory } from './manager.ts';
+import { WorkQueue } from './workqueue.ts';
+import { adopt, planClaim, release } from './replicaset-claim.ts';
+import { OwnedIndex } from './replicaset-owned-index.ts';
+import { controllerOf, isPodActive, isPodReady, isPodAvailable, newControllerRef } from './replicaset-pod-state.ts';
+import { podsToDelete } from './replicaset-ranking.ts';
+import { calculateReplicaSetStatus, sameStatus, type ReplicaSetShape } from './replicaset-status.ts';
+import { podFromTemplate } from './replicaset-template.ts';
+
+const COMPONENT = 'replicaset-controller';
+/** upstream: BurstReplicas = 500 — at most this many creates or deletes per sync; the rest follow. */
+export const BURST_REPLICAS = 500;
+
+/** Caches parsed selectors by uid and generation (the selector is immutable in apps/v1, but cheap to be safe). */
+export class SelectorCache {
+  private readonly cache = new Map<string, { generation: number; selector: LabelSelector }>();
+  get(obj: KubeObject): LabelSelector {
+    const uid = obj.metadata.uid ?? '';
+    const generation = obj.metadata.generation ?? 0;
+    const hit = this.cache.get(uid);
+    if (hit && hit.generation === generation) return hit.selector;
+    const selector = labelSelectorFromSpec((obj.spec as { selector?: never } | undefined)?.selector);
+    this.cache.set(uid, { generation, selector });
+    return selector;
+  }
+  forget(uid: string | undefined): void {
+    if (uid) this.cache.delete(uid);
+  }
+}
+
+export const replicaSetController: ControllerFactory = (ctx) => new ReplicaSetController(ctx);
+
+class ReplicaSetController implements Controller {
+  readonly name = COMPONENT;
+  private readonly pods = resourceByKey('pods')!;
+  private readonly rsRes = resourceByKey('replicasets.apps')!;
+  private readonly index = new OwnedIndex('ReplicaSet');
+  private readonly selectors = new SelectorCache();
+  private readonly queue: WorkQueue;
+  private stops: (() => void)[] = [];
+
+  constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue({
+      name: COMPONENT,
+      clock: ctx.clock,
+      process: (key) => this.sync(key),
+      onError: (key, err) => ctx.onError(`${COMPONENT} ${key}`, err),
+    });
+  }
+
+  start(): void {
+    this.stops.push(watchResource(this.ctx, 'pods', (ev) => this.onPod(ev), { replay: true }));
+    this.stops.push(watchResource(this.ctx, this.rsRes.key, (ev) => this.onReplicaSet(ev), { replay: true }));
+  }
+
+  stop(): void {
+    for (const s of this.stops.splice(0)) s();
+    this.queue.stop();
+  }
+
+  private onReplicaSet(ev: WatchEvent): void {
+    if (ev.type === 'DELETED') {
+      this.selectors.forget(ev.object.metadata.uid);
+      return;
+    }
+    this.queue.add(keyOf(ev.object));
+  }
+
+  private onPod(ev: WatchEvent): void {
+    this.index.apply(ev);
+    const pod = ev.object;
+    const ref = controllerOf(pod);
+    const ns = pod.metadata.namespace ?? '';
+    if (ref) {
+      if (ref.kind === 'ReplicaSet') this.queue.add(`${ns}/${ref.name}`);
+      return;
+    }
+    if (ev.type === 'DELETED') return;
+    // upstream: an orphan's add/update wakes every ReplicaSet whose selector matches it (getPodReplicaSets).
+    for (const rs of this.ctx.store.list(this.rsRes.key, ns).items) {
+      if (matchesLabels(this.selectors.get(rs), pod.metadata.labels)) this.queue.add(keyOf(rs));
+    }
+  }
+
+  private sync(key: string): boolean {
+    const { namespace, name } = splitKey(key);
+    const rs = this.ctx.store.get(this.rsRes.key, namespace, name) as ReplicaSetShape | undefined;
+    if (!rs) return true; // upstream: the garbage collector removes the pods of a deleted ReplicaSet
+    const uid = rs.metadata.uid ?? '';
+    const deleting = rs.metadata.deletionTimestamp !== undefined;
+    const selector = this.selectors.get(rs);
+    const ref = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
+    const plan = planClaim(deleting, selector, [...this.index.owned(uid).values()], [...this.index.orphansIn(namespace).values()]);
+    const owned = plan.owned;
+    for (const pod of plan.release) release(this.ctx.registry, this.pods, pod, uid);
+    for (const pod of plan.adopt) owned.push(adopt(this.ctx.registry, this.pods, pod, ref));
+
+    const active = owned.filter(isPodActive);
+    let failure: { reason: 'FailedCreate' | 'FailedDelete'; message: string } | undefined;
+    let more = false;
+    if (!deleting) {
+      const r = this.manage(rs, active, ref);
+      failure = r.failure;
+      more = r.more;
+    }
+    const now = this.ctx.clock.now();
+    const fresh = this.index.owned(uid);
+    const activeNow = [...fresh.values()].filter(isPodActive);
+    const status = calculateReplicaSetStatus(rs, activeNow, now, rfc3339Seconds(now), failure);
+    this.writeStatus(rs, status);
+    // upstream: requeue after minReadySeconds so availableReplicas catches up with readiness.
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    if (minReady > 0 && status.readyReplicas > status.availableReplicas) {
+      this.queue.addAfter(key, nextAvailabilityDelay(activeNow, minReady, now));
+    }
+    if (more) this.queue.add(key);
+    return failure === undefined;
+  }
+
+  /** upstream: manageReplicas — create or delete the difference, at most BURST_REPLICAS at a time. */
+  private manage(rs: ReplicaSetShape, active: KubeObject[], ref: ReturnType<typeof newControllerRef>) {
+    const namespace = rs.metadata.namespace ?? '';
+    const want = rs.spec?.replicas ?? 1;
+    const diff = active.length - want;
+    let failure: { reason: 'FailedCreate' | 'FailedDelete'; message: string } | undefined;
+    if (diff < 0) {
+      const n = Math.min(-diff, BURST_REPLICAS);
+      const template = (rs.spec as { template?: never } | undefined)?.template ?? {};
+      for (let i = 0; i < n; i++) {
+        try {
+          const pod = this.ctx.registry.create(this.pods, namespace, podFromTemplate(namespace, template, ref));
+          this.ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, { component: COMPONENT });
+        } catch (e) {
+          const message = `Error creating: ${errorMessage(e)}`;
+          this.ctx.events.event(rs, 'Warning', 'FailedCreate', message, { component: COMPONENT });
+          failure = { reason: 'FailedCreate', message };
+          break; // upstream: slow start stops at the first failed batch
+        }
+      }
+      return { failure, more: !failure && -diff > n };
+    }
+    if (diff > 0) {
+      const n = Math.min(diff, BURST_REPLICAS);
+      for (const pod of podsToDelete(active, n, active, this.ctx.clock.now())) {
+        try {
+          deleteObject(this.ctx.registry, this.pods, namespace, pod.metadata.name ?? '', { preconditions: { uid: pod.metadata.uid } });
+          this.ctx.events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, { component: COMPONENT });
+        } catch (e) {
+          if ((e as { code?: number }).code === 404) continue; // already gone
+          const message = `Error deleting: ${errorMessage(e)}`;
+          this.ctx.events.event(rs, 'Warning', 'FailedDelete', message, { component: COMPONENT });
+          failure = { reason: 'FailedDelete', message };
+        }
+      }
+      return { failure, more: !failure && diff > n };
+    }
+    return { failure, more: false };
+  }
+
+  private writeStatus(rs: ReplicaSetShape, status: ReturnType<typeof calculateReplicaSetStatus>): void {
+    const stored = this.ctx.store.get(this.rsRes.key, rs.metadata.namespace ?? '', rs.metadata.name ?? '') as ReplicaSetShape | undefined;
+    if (!stored || sameStatus(stored.status, status)) return;
+    writeStatus(this.ctx, this.rsRes, stored, status);
+  }
+}
+
+/** Writes `status` onto the stored object (as PUT …/status would), skipping unchanged ones. */
+export function writeStatus(ctx: ControllerContext, res: ServedResource, stored: KubeObject, status: unknown): KubeObject {
+  return ctx.registry.commitUpdate(res, { ...stored, status }, stored);
+}
+
+/** The wait until the next ready pod becomes available (at least 1 ms). */
+export function nextAvailabilityDelay(pods: readonly KubeObject[], minReadySeconds: number, now: number): number {
+  let soonest = minReadySeconds * 1000;
+  for (const p of pods) {
+    if (!isPodReady(p) || isPodAvailable(p, minReadySeconds, now)) continue;
+    const since = Date.parse((p.status as { conditions?: { type: string; lastTransitionTime?: string }[] }).conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '');
+    if (!Number.isNaN(since)) soonest = Math.min(soonest, since + minReadySeconds * 1000 - now);
+  }
+  return Math.max(1, soonest);
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
