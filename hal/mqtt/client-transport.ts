@@ -1,0 +1,123 @@
+// MqttTransport over the mqtt.js client: a broker by URL (mqtt://, mqtts:// with TLS, ws://, wss://).
+import { randomBytes } from 'node:crypto';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { ListenerSet, SubscriptionRefusedError, type MqttTransport, type PublishOptions, type TransportListener } from './transport.ts';
+
+export interface MqttClientOptions {
+  readonly url: string;
+  readonly username?: string;
+  readonly password?: string;
+  /** Default: "<username>-<random>" (the embedded broker wants ids prefixed by the username). */
+  readonly clientId?: string;
+  /**
+   * Clean session (default true). With false the broker keeps the subscription and queues QoS 1
+   * messages while the HAL is away; the clientId must then be stable.
+   */
+  readonly clean?: boolean;
+  readonly ca?: string | Buffer;
+  readonly cert?: string | Buffer;
+  readonly key?: string | Buffer;
+  /** Default true; false only for a lab broker with a self-signed certificate you cannot pass as `ca`. */
+  readonly rejectUnauthorized?: boolean;
+  /** Delay between reconnection attempts (default 1000 ms). */
+  readonly reconnectPeriodMs?: number;
+  readonly connectTimeoutMs?: number;
+  readonly keepaliveSeconds?: number;
+}
+
+export function mqttClientTransport(options: MqttClientOptions): MqttTransport {
+  return new ClientTransport(options);
+}
+
+class ClientTransport implements MqttTransport {
+  readonly name: string;
+  lastError: string | undefined;
+  private readonly listeners = new ListenerSet();
+  private readonly client: MqttClient;
+  private opened: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(options: MqttClientOptions) {
+    const url = new URL(options.url);
+    this.name = `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+    const opts: IClientOptions = {
+      manualConnect: true,
+      // We subscribe again on every CONNACK ourselves (see MqttSource), so the client's own
+      // resubscription — which only replays acknowledged subscriptions — is off.
+      resubscribe: false,
+      clean: options.clean ?? true,
+      clientId: options.clientId ?? `${options.username ?? 'kis'}-${randomBytes(4).toString('hex')}`,
+      reconnectPeriod: options.reconnectPeriodMs ?? 1000,
+      connectTimeout: options.connectTimeoutMs ?? 10_000,
+      keepalive: options.keepaliveSeconds ?? 30,
+      protocolVersion: 4,
+      ...(options.username === undefined ? {} : { username: options.username }),
+      ...(options.password === undefined ? {} : { password: options.password }),
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+      ...(options.cert === undefined ? {} : { cert: options.cert }),
+      ...(options.key === undefined ? {} : { key: options.key }),
+      ...(options.rejectUnauthorized === undefined ? {} : { rejectUnauthorized: options.rejectUnauthorized }),
+    };
+    this.client = mqtt.connect(options.url, opts);
+    this.client.on('connect', (connack) => {
+      this.lastError = undefined;
+      this.listeners.connected(connack.sessionPresent);
+    });
+    this.client.on('error', (err) => {
+      this.lastError = err.message;
+    });
+    this.client.on('close', () => {
+      if (!this.closed) this.listeners.disconnected(this.lastError ?? 'connection closed');
+    });
+    this.client.on('message', (topic, payload, packet) => this.listeners.message(topic, payload, packet.retain));
+  }
+
+  get connected(): boolean {
+    return this.client.connected;
+  }
+
+  listen(listener: TransportListener): () => void {
+    const remove = this.listeners.add(listener);
+    if (this.client.connected) listener.connected(true);
+    return remove;
+  }
+
+  open(): Promise<void> {
+    this.opened ??= new Promise<void>((resolve) => {
+      const done = (): void => {
+        this.client.off('connect', done);
+        this.client.off('close', done);
+        resolve();
+      };
+      this.client.on('connect', done);
+      this.client.on('close', done);
+      this.client.connect();
+    });
+    return this.opened;
+  }
+
+  async subscribe(filter: string, qos: 0 | 1): Promise<number> {
+    const granted = await this.client.subscribeAsync(filter, { qos });
+    const g = granted[0]?.qos ?? 128;
+    if (g === 128) throw new SubscriptionRefusedError(filter);
+    return g;
+  }
+
+  async unsubscribe(filter: string): Promise<void> {
+    await this.client.unsubscribeAsync(filter);
+  }
+
+  async publish(topic: string, payload: string | Uint8Array, options: PublishOptions): Promise<void> {
+    await this.client.publishAsync(topic, typeof payload === 'string' ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), {
+      qos: options.qos,
+      retain: options.retain ?? false,
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Graceful when connected (in-flight QoS 1 finishes); forced otherwise, or end() waits forever.
+    await this.client.endAsync(!this.client.connected);
+  }
+}

@@ -1,0 +1,5 @@
+// hal/sources/mqtt: lab signals from MQTT devices (MqttSource) and the HAL's state/events/alerts back
+// out (MqttPublisher), over a broker URL or the embedded broker (transports from hal/mqtt).
+export { MqttSource, type MqttSourceCounters, type MqttSourceOptions } from './source.ts';
+export { MqttPublisher, type MqttPublisherCounters, type MqttPublisherOptions } from './publisher.ts';
+export { decodeSignalMessage, MAX_SIGNAL_PAYLOAD_BYTES, SIGNAL_SUBJECT_FIELD, type DecodeContext, type DecodeResult } from './decode.ts';
