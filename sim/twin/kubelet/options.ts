@@ -1,0 +1,33 @@
+// Kubelet knobs that TwinConfig does not carry (yet): upstream defaults, overridable per twin.
+export interface KubeletOptions {
+  /**
+   * How long a container takes to exit after SIGTERM. The kubelet waits min(grace period, this): a well-behaved
+   * app exits quickly (exit 0); one slower than its grace period is SIGKILLed (exit 137).
+   */
+  containerStopMs: number;
+  /** upstream: kubelet nodeStatusReportFrequency, 5 min — an unchanged status is re-posted this often. */
+  nodeStatusReportFrequencyMs: number;
+  /** upstream: wait.JitterUntil(…, 0.04, …) for both the lease and the node status loops. */
+  heartbeatJitterFactor: number;
+  /** Simulated image size in the Pulled message (upstream reports the real one). */
+  imageSizeBytes: number;
+}
+
+export const DEFAULT_KUBELET_OPTIONS: KubeletOptions = {
+  containerStopMs: 1_000,
+  nodeStatusReportFrequencyMs: 5 * 60_000,
+  heartbeatJitterFactor: 0.04,
+  imageSizeBytes: 52_428_800,
+};
+
+/** Rejects knobs that would freeze or break the loops, up front (as kwok's constructors do). */
+export function resolveKubeletOptions(partial: Partial<KubeletOptions> = {}): KubeletOptions {
+  const o = { ...DEFAULT_KUBELET_OPTIONS, ...partial };
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new RangeError(`kubelet option ${k} must be a finite number >= 0, got ${String(v)}`);
+    }
+  }
+  if (o.nodeStatusReportFrequencyMs === 0) throw new RangeError('kubelet option nodeStatusReportFrequencyMs must be > 0');
+  return o;
+}

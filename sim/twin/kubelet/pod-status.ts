@@ -1,0 +1,109 @@
+// The pod status a kubelet posts, derived from its local run. Pure: the same run gives the same status, so a
+// resend after a failed write is the same write.
+// upstream: pkg/kubelet/kubelet_pods.go generateAPIPodStatus, getPhase, convertToAPIContainerStatuses;
+// pkg/kubelet/status/generate.go (GeneratePodReadyCondition, GenerateContainersReadyCondition,
+// GeneratePodInitializedCondition, GeneratePodReadyToStartContainersCondition).
+import { rfc3339Seconds } from '../../core/index.ts';
+import type { KubeObject } from '../store/index.ts';
+import { imageId, normalizeImage } from './images.ts';
+import type { ContainerRun, PodRun, TerminatedState } from './pod-run.ts';
+
+const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
+
+interface Condition {
+  type: string;
+  status: string;
+  lastProbeTime: null;
+  lastTransitionTime: string;
+  reason?: string;
+  message?: string;
+}
+
+const t = (msTime: number): string => rfc3339Seconds(msTime);
+
+function condition(type: string, on: boolean, since: number, reason?: string, message?: string): Condition {
+  return { type, status: on ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: t(since), ...(on || !reason ? {} : { reason }), ...(on || !message ? {} : { message }) };
+}
+
+function terminatedJson(s: TerminatedState): Record<string, unknown> {
+  return {
+    terminated: {
+      exitCode: s.exitCode,
+      reason: s.reason,
+      ...(s.startedAtMs !== undefined ? { startedAt: t(s.startedAtMs) } : {}),
+      finishedAt: t(s.finishedAtMs),
+      ...(s.containerId ? { containerID: s.containerId } : {}),
+    },
+  };
+}
+
+function isReady(run: PodRun, c: ContainerRun): boolean {
+  return c.kind !== 'init' && c.startedAtMs !== undefined && !c.terminated && run.readyAtMs !== undefined;
+}
+
+function containerStatus(run: PodRun, c: ContainerRun, waitingReason: string): Record<string, unknown> {
+  const created = c.containerId !== undefined;
+  let state: Record<string, unknown>;
+  if (c.terminated) state = terminatedJson(c.terminated);
+  else if (c.startedAtMs !== undefined) state = { running: { startedAt: t(c.startedAtMs) } };
+  else state = { waiting: { reason: waitingReason } };
+  return {
+    name: c.name,
+    state,
+    lastState: c.last ? terminatedJson(c.last) : {},
+    ready: isReady(run, c),
+    restartCount: c.restartCount,
+    // upstream: a container not yet created shows the image as written in the spec and an empty imageID.
+    image: created ? normalizeImage(c.image) : c.image,
+    imageID: created ? imageId(c.image) : '',
+    ...(created ? { containerID: c.containerId } : {}),
+    started: c.startedAtMs !== undefined && !c.terminated,
+  };
+}
+
+/** upstream: getPhase for restartPolicy Always — containers that ran before and wait to restart keep the pod Running. */
+function phaseOf(run: PodRun): string {
+  if (run.stage === 'terminated') {
+    return run.containers.every((c) => c.kind !== 'main' || (c.terminated?.exitCode ?? 0) === 0) ? 'Succeeded' : 'Failed';
+  }
+  if (run.stage === 'creating') return run.restarted ? 'Running' : 'Pending';
+  return 'Running';
+}
+
+export function podStatusFor(pod: KubeObject, run: PodRun, hostIP: string): Record<string, unknown> {
+  const prev = (pod.status ?? {}) as { conditions?: { type: string }[]; qosClass?: string };
+  const inits = run.containers.filter((c) => c.kind !== 'main');
+  const mains = run.containers.filter((c) => c.kind === 'main');
+  const initsDone = run.startedAtMs !== undefined;
+  const terminated = run.stage === 'terminated';
+  const stoppedAt = run.stoppedAtMs ?? run.admittedAtMs;
+  const sandbox = run.startedAtMs !== undefined && !terminated;
+  const unready = mains.filter((c) => !isReady(run, c)).map((c) => c.name);
+  const ready = unready.length === 0 && !terminated;
+  const regularInits = inits.filter((c) => c.kind === 'init').map((c) => c.name);
+  const readySince = ready ? (run.readyAtMs ?? run.admittedAtMs) : terminated ? stoppedAt : run.admittedAtMs;
+  const notReadyReason = terminated ? 'PodCompleted' : 'ContainersNotReady';
+  const notReadyMessage = terminated ? undefined : `containers with unready status: [${unready.join(' ')}]`;
+  const conditions: Condition[] = [
+    condition('PodReadyToStartContainers', sandbox, sandbox ? run.startedAtMs! : terminated ? stoppedAt : run.admittedAtMs),
+    regularInits.length === 0 || initsDone
+      ? condition('Initialized', true, regularInits.length === 0 ? run.admittedAtMs : run.startedAtMs!)
+      : condition('Initialized', false, run.admittedAtMs, 'ContainersNotInitialized', `containers with incomplete status: [${regularInits.join(' ')}]`),
+    condition('Ready', ready, readySince, notReadyReason, notReadyMessage),
+    condition('ContainersReady', ready, readySince, notReadyReason, notReadyMessage),
+    ...((prev.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.has(c.type)) as Condition[]),
+  ];
+  const mainWaiting = regularInits.length > 0 && !initsDone ? 'PodInitializing' : 'ContainerCreating';
+  const ip = run.hostNetwork ? hostIP : run.ip;
+  return {
+    phase: phaseOf(run),
+    conditions,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
+    startTime: t(run.startTimeMs),
+    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(run, c, 'PodInitializing')) } : {}),
+    containerStatuses: mains.map((c) => containerStatus(run, c, mainWaiting)),
+    ...(prev.qosClass ? { qosClass: prev.qosClass } : {}),
+  };
+}
