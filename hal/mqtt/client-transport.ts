@@ -1,6 +1,6 @@
 // MqttTransport over the mqtt.js client: a broker by URL (mqtt://, mqtts:// with TLS, ws://, wss://).
 import { randomBytes } from 'node:crypto';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, { ErrorWithSubackPacket, type IClientOptions, type MqttClient } from 'mqtt';
 import { ListenerSet, SubscriptionRefusedError, type MqttTransport, type PublishOptions, type TransportListener } from './transport.ts';
 
 export interface MqttClientOptions {
@@ -97,8 +97,14 @@ class ClientTransport implements MqttTransport {
   }
 
   async subscribe(filter: string, qos: 0 | 1): Promise<number> {
-    const granted = await this.client.subscribeAsync(filter, { qos });
-    const g = granted[0]?.qos ?? 128;
+    let g: number;
+    try {
+      g = (await this.client.subscribeAsync(filter, { qos }))[0]?.qos ?? 128;
+    } catch (err) {
+      // mqtt.js rejects a SUBACK carrying 0x80 with the packet attached.
+      if (err instanceof ErrorWithSubackPacket && err.packet.granted.includes(128)) throw new SubscriptionRefusedError(filter);
+      throw err;
+    }
     if (g === 128) throw new SubscriptionRefusedError(filter);
     return g;
   }
