@@ -4,3 +4,8 @@ export type { Cluster, EventInfo, EvictOutcome, NodeEventSpec, NodeInfo, PodInfo
 export { ClusterError, toClusterError } from './errors.ts';
 export { KubeCluster } from './kube-cluster.ts';
 export { loadKubeConfig, KubeConfigError, type KubeConfigSource } from './kubeconfig.ts';
+export { ActionExecutor, type ArmSource, type ExecResult, type ExecStatus, type ExecutorOptions } from './executor.ts';
+export { DEFAULT_DRAIN, type DrainOptions, type EvictionReport } from './evictions.ts';
+export { inScope, resolveTarget, describeTarget, type Resolved } from './scope.ts';
+export { ActionQueue, DEFAULT_BACKOFF, type ActionQueueOptions, type Applier, type Backoff } from './action-queue.ts';
+export { QueueJournal, QueueJournalError, type QueuedAction } from './queue-journal.ts';

@@ -1,0 +1,135 @@
+// The durable, ordered action queue: actions run one at a time in enqueue order; while the API is
+// away or answers 503/429/409 the head is retried with backoff (nothing behind it overtakes it).
+// At-least-once plus idempotent actions = each action's effect exactly once, even across a kill.
+import type { Clock, TimerHandle } from '../../sim/core/index.ts';
+import type { Action } from '../signals/index.ts';
+import { ClusterError, toClusterError } from './errors.ts';
+import type { ExecResult } from './executor.ts';
+import { QueueJournal, type QueuedAction } from './queue-journal.ts';
+
+export interface Backoff {
+  readonly initialMs: number;
+  readonly maxMs: number;
+  readonly factor: number;
+}
+
+// upstream: client-go's default rate-limited workqueue backs off 5 ms → 1000 s exponentially;
+// a flight HAL wants a short ceiling so the cluster catches up within seconds of coming back.
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 100, maxMs: 5000, factor: 2 };
+
+export interface Applier {
+  apply(action: Action, key: string): Promise<ExecResult>;
+}
+
+export interface ActionQueueOptions {
+  readonly path: string;
+  readonly executor: Applier;
+  readonly clock: Clock;
+  readonly backoff?: Partial<Backoff>;
+  /** Every finished action (applied, refused, failed, dry-run). */
+  readonly onResult?: (entry: QueuedAction, result: ExecResult) => void;
+  /** Each retry of the head while the API cannot take it. */
+  readonly onRetry?: (entry: QueuedAction, error: ClusterError, delayMs: number) => void;
+}
+
+export class ActionQueue {
+  private readonly journal: QueueJournal;
+  private readonly items: QueuedAction[];
+  private readonly o: ActionQueueOptions;
+  private readonly backoff: Backoff;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  /** Resolves the wait for work when the queue is empty. */
+  private wakeIdle: (() => void) | undefined;
+  /** Cuts a backoff sleep short (stop only: new work must not hammer an API that is away). */
+  private wakeSleep: (() => void) | undefined;
+  private timer: TimerHandle | undefined;
+  private idleWaiters: Array<() => void> = [];
+
+  /** Opens the journal at `path`; unfinished actions from a previous run are queued first, in order. */
+  constructor(options: ActionQueueOptions) {
+    this.o = options;
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    const { journal, pending } = QueueJournal.open(options.path, () => options.clock.now().toString(36));
+    this.journal = journal;
+    this.items = pending;
+  }
+
+  get depth(): number {
+    return this.items.length;
+  }
+
+  pending(): readonly QueuedAction[] {
+    return [...this.items];
+  }
+
+  /** Durable when it returns (fsynced). Runs after everything queued before it. */
+  enqueue(action: Action): QueuedAction {
+    const entry = this.journal.enqueue(action, this.o.clock.now());
+    this.items.push(entry);
+    this.wakeIdle?.();
+    return entry;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after the action in flight (its done-marker is written if it finished); the rest stays journalled. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.o.clock.clearTimeout(this.timer);
+    this.wakeIdle?.();
+    this.wakeSleep?.();
+    await this.loop;
+    this.journal.close();
+  }
+
+  /** Resolves when nothing is queued (and nothing in flight). */
+  idle(): Promise<void> {
+    if (this.items.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async run(): Promise<void> {
+    let delay = 0;
+    while (this.running) {
+      const head = this.items[0];
+      if (!head) {
+        for (const w of this.idleWaiters.splice(0)) w();
+        await new Promise<void>((r) => (this.wakeIdle = r));
+        this.wakeIdle = undefined;
+        continue;
+      }
+      // No clock.hold around apply: a drain sleeps on the clock between PDB retries, and a lockstep
+      // clock held by its own sleeper would never advance. The twin holds it per request instead.
+      let result: ExecResult | undefined;
+      let retry: ClusterError | undefined;
+      try {
+        result = await this.o.executor.apply(head.action, head.key);
+      } catch (e) {
+        const err = toClusterError(e, head.action.type);
+        if (err.retryable) retry = err;
+        else result = { status: 'failed', detail: err.message, steps: [], alarms: [] };
+      }
+      if (result) {
+        this.journal.done(head.id, result.status, result.detail);
+        this.items.shift();
+        delay = 0;
+        this.o.onResult?.(head, result);
+        continue;
+      }
+      if (!retry || !this.running) continue;
+      delay = delay === 0 ? this.backoff.initialMs : Math.min(this.backoff.maxMs, delay * this.backoff.factor);
+      const wait = Math.min(this.backoff.maxMs, Math.max(delay, retry.retryAfterMs ?? 0));
+      this.o.onRetry?.(head, retry, wait);
+      await new Promise<void>((r) => {
+        this.wakeSleep = r;
+        this.timer = this.o.clock.setTimeout(r, wait);
+      });
+      this.wakeSleep = undefined;
+    }
+  }
+}
