@@ -46,6 +46,7 @@ export class SwitchboxRunner {
   private timer: TimerHandle | undefined;
   private retry: TimerHandle | undefined;
   private readonly others = new Set<TimerHandle>();
+  private readonly inFlight = new Set<Promise<void>>();
   private resolveDone: () => void = () => {};
   private scriptFinished = false;
   readonly counters: SwitchboxCounters = { framesWritten: 0, framesDropped: 0, opens: 0 };
@@ -77,6 +78,8 @@ export class SwitchboxRunner {
     this.gen++;
     for (const t of [this.timer, this.retry, ...this.others]) this.o.clock.clearTimeout(t);
     this.others.clear();
+    // Let the last frames reach the line before the device closes (a script's final SEP, say).
+    await Promise.allSettled([...this.inFlight]);
     const link = this.link;
     this.link = undefined;
     await link?.close();
@@ -135,9 +138,11 @@ export class SwitchboxRunner {
       return;
     }
     this.counters.framesWritten += messages.length;
-    link.write(encodeAll(messages)).catch(() => {
+    const w = link.write(encodeAll(messages)).catch(() => {
       // The loss itself arrives through onLost; a failed write needs nothing more.
     });
+    this.inFlight.add(w);
+    void w.finally(() => this.inFlight.delete(w));
   }
 
   private async connect(): Promise<void> {
