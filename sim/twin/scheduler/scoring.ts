@@ -1,0 +1,55 @@
+// Scores feasible nodes with upstream's default score plugins and weights, and picks the best; ties are broken
+// by reservoir sampling on the scheduler's seeded stream, so a seed gives the same placements every run.
+// upstream: pkg/scheduler/apis/config/v1/default_plugins.go (weights), schedule_one.go prioritizeNodes/selectHost
+import type { SeededRandom } from '../../core/index.ts';
+import type { SchedulerCache } from './cache.ts';
+import type { NodeInfo } from './node-info.ts';
+import type { PodInfo } from './pod-info.ts';
+import { nodeAffinityScore } from './plugins/node-affinity.ts';
+import { balancedAllocationScore, leastAllocatedScore } from './plugins/node-resources-fit.ts';
+import { scorePodTopologySpread } from './plugins/pod-topology-spread.ts';
+import { countIntolerablePreferNoSchedule, defaultNormalizeScore } from './plugins/taint-toleration.ts';
+
+export const SCORE_WEIGHTS = {
+  TaintToleration: 3,
+  NodeAffinity: 2,
+  PodTopologySpread: 2,
+  NodeResourcesFit: 1,
+  NodeResourcesBalancedAllocation: 1,
+} as const;
+
+/** Weighted total score per feasible node (same order as `feasible`). */
+export function scoreNodes(pod: PodInfo, cache: SchedulerCache, feasible: readonly NodeInfo[]): number[] {
+  const totals = feasible.map((info) => {
+    const view = { info };
+    return SCORE_WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, view) +
+      SCORE_WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, view);
+  });
+  addNormalized(totals, SCORE_WEIGHTS.TaintToleration, defaultNormalizeScore(feasible.map((info) => countIntolerablePreferNoSchedule(pod, { info })), true));
+  if (pod.preferredNodeTerms.length) {
+    addNormalized(totals, SCORE_WEIGHTS.NodeAffinity, defaultNormalizeScore(feasible.map((info) => nodeAffinityScore(pod, { info })), false));
+  }
+  const spread = scorePodTopologySpread(pod, cache, feasible);
+  if (spread) addNormalized(totals, SCORE_WEIGHTS.PodTopologySpread, spread);
+  return totals;
+}
+
+function addNormalized(totals: number[], weight: number, scores: readonly number[]): void {
+  for (let i = 0; i < totals.length; i++) totals[i]! += weight * scores[i]!;
+}
+
+/** Highest score wins; among equal scores each has the same chance (upstream: selectHost reservoir sampling). */
+export function selectHost(totals: readonly number[], random: SeededRandom): number {
+  let best = 0;
+  let ties = 1;
+  for (let i = 1; i < totals.length; i++) {
+    if (totals[i]! > totals[best]!) {
+      best = i;
+      ties = 1;
+    } else if (totals[i] === totals[best]) {
+      ties++;
+      if (random.int(0, ties) === 0) best = i;
+    }
+  }
+  return best;
+}
