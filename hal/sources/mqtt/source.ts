@@ -41,6 +41,8 @@ export class MqttSource implements SignalSource {
   private error: string | undefined;
   private unlisten: (() => void) | undefined;
   private downAlarmRaised = false;
+  /** Bumped on every connect and disconnect, so a SUBACK from an older connection is ignored. */
+  private generation = 0;
 
   constructor(options: MqttSourceOptions) {
     this.options = options;
@@ -81,11 +83,13 @@ export class MqttSource implements SignalSource {
 
   private onConnected(): void {
     this.counters.connects++;
+    const generation = ++this.generation;
     // Subscribe on every CONNACK, session present or not. With a clean session the broker forgot
     // us; with a persistent one, MQTT 3.1.1 §3.8.4 says an identical SUBSCRIBE replaces the old
     // subscription without interrupting the flow, so doing it always is safe and simplest.
     this.options.transport.subscribe(signalFilter(this.options.vehicle), 1).then(
       () => {
+        if (generation !== this.generation) return;
         this.subscribed = true;
         this.error = undefined;
         if (this.downAlarmRaised) {
@@ -94,6 +98,7 @@ export class MqttSource implements SignalSource {
         }
       },
       (err: Error) => {
+        if (generation !== this.generation) return;
         this.counters.subscribeFailures++;
         this.error = err.message;
         this.alarm('mqtt-subscribe-refused', 'raised', this.name, err.message);
@@ -102,11 +107,12 @@ export class MqttSource implements SignalSource {
   }
 
   private onDisconnected(reason: string): void {
+    this.generation++;
     if (this.subscribed) this.counters.disconnects++;
     this.subscribed = false;
     if (!this.downAlarmRaised && this.unlisten) {
       this.downAlarmRaised = true;
-      this.alarm('mqtt-disconnected', 'raised', this.name, `${this.name}: ${reason}; reconnecting`);
+      this.alarm('mqtt-disconnected', 'raised', this.name, `${this.name}: ${reason}; waiting for the broker`);
     }
   }
 
