@@ -50,8 +50,9 @@ export function condition(sim: Sim, name: string, type = 'PodScheduled', namespa
 }
 
 /** A bare pod object (no API server) for pure plugin tests. */
-export function rawPod(name: string, spec: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): PodInfo {
+export function rawPod(name: string, spec: Record<string, unknown> = {}, meta: Record<string, unknown> = {}, status: Record<string, unknown> = {}): PodInfo {
   return podInfo({
+    status,
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace: 'default', uid: `uid-${name}`, creationTimestamp: rfc3339Seconds(SIM_START), ...meta },
@@ -60,17 +61,23 @@ export function rawPod(name: string, spec: Record<string, unknown> = {}, meta: R
 }
 
 /** A bare NodeInfo for pure plugin tests. */
-export function rawNode(spec: NodeSpec & { unschedulable?: boolean }, index = 0): NodeInfo {
+export type TestNode = NodeSpec & { unschedulable?: boolean };
+
+function testNodeObject(spec: TestNode, index: number): KubeObject {
   const obj = nodeObject(spec, index, rfc3339Seconds(SIM_START));
   if (spec.unschedulable) obj.spec = { ...(obj.spec as object), unschedulable: true };
+  return obj;
+}
+
+export function rawNode(spec: TestNode, index = 0): NodeInfo {
   const n = new NodeInfo(spec.name);
-  n.setNode(obj);
+  n.setNode(testNodeObject(spec, index));
   return n;
 }
 
-export function cacheWith(nodes: NodeSpec[], pods: { pod: PodInfo; node: string }[] = []): SchedulerCache {
+export function cacheWith(nodes: TestNode[], pods: { pod: PodInfo; node: string }[] = []): SchedulerCache {
   const c = new SchedulerCache();
-  nodes.forEach((n, i) => c.upsertNode(nodeObject(n, i, rfc3339Seconds(SIM_START))));
+  nodes.forEach((n, i) => c.upsertNode(testNodeObject(n, i)));
   for (const { pod, node } of pods) c.upsertBoundPod({ ...pod, nodeName: node });
   return c;
 }
