@@ -9,3 +9,4 @@ export { DEFAULT_DRAIN, type DrainOptions, type EvictionReport } from './evictio
 export { inScope, resolveTarget, describeTarget, type Resolved } from './scope.ts';
 export { ActionQueue, DEFAULT_BACKOFF, type ActionQueueOptions, type Applier, type Backoff } from './action-queue.ts';
 export { QueueJournal, QueueJournalError, type QueuedAction } from './queue-journal.ts';
+export { ClusterObserver, type ObservedChange, type ObserverOptions, type ObserverStatus } from './observer.ts';
