@@ -139,8 +139,11 @@ export function garbageCollectorController(ctx: ControllerContext): Controller {
     if ((changed || ev.type === 'ADDED') && o.metadata.ownerReferences?.length) attemptToDelete.add(key);
     const f = o.metadata.finalizers;
     if (o.metadata.deletionTimestamp && (f?.includes(FINALIZER_FOREGROUND) || f?.includes(FINALIZER_ORPHAN))) {
+      const first = !deletingOwners.has(uid);
       deletingOwners.set(uid, key);
       ownerQueue.add(key);
+      // upstream processTransitions: an owner that starts waiting for its dependents has all of them attempted.
+      if (first && f?.includes(FINALIZER_FOREGROUND) && !f.includes(FINALIZER_ORPHAN)) for (const dep of index.dependentsOf(uid)) attemptToDelete.add(dep);
     }
   };
 

@@ -5,12 +5,13 @@ import { nodeLifecycleController } from '../../../../sim/twin/controllers/node-l
 import { taintEvictionController } from '../../../../sim/twin/controllers/taint-eviction.ts';
 import { podGcController } from '../../../../sim/twin/controllers/pod-gc.ts';
 import { startSim, SIM_START, type Sim } from '../../../helpers/sim.ts';
+import type { KubeObject } from '../../../../sim/twin/store/index.ts';
 import { addNode, addRunningPod, firstTime, readyStatus, taintKeys } from './fixtures.ts';
 
 let sim: Sim | undefined;
 afterEach(() => sim?.stop());
 
-const conditionOf = (o: { status?: unknown }, type: string) =>
+const conditionOf = (o: KubeObject, type: string) =>
   ((o.status as { conditions?: { type: string; status: string; reason?: string; message?: string }[] } | undefined)?.conditions ?? []).find((c) => c.type === type);
 
 describe('node lifecycle', () => {
@@ -42,7 +43,7 @@ describe('node lifecycle', () => {
     expect(taintKeys(sim, 'n1')).toEqual(['node.kubernetes.io/unreachable:NoExecute', 'node.kubernetes.io/unreachable:NoSchedule']);
     expect(readyStatus(sim, 'n2')).toBe('True');
     expect(conditionOf(sim.get('pods', 'default', 'p')!, 'Ready')?.status).toBe('False');
-    const reasons = sim.list('events').map((e) => `${(e as { involvedObject: { name: string } }).involvedObject.name} ${(e as { reason: string }).reason}`);
+    const reasons = sim.list('events').map((e) => `${(e as unknown as { involvedObject: { name: string } }).involvedObject.name} ${(e as unknown as { reason: string }).reason}`);
     expect(reasons).toContain('n1 NodeNotReady');
     expect(reasons).toContain('p NodeNotReady');
     expect(sim.errors).toEqual([]);
@@ -99,7 +100,7 @@ describe('taint eviction', () => {
     // graceful: no kubelet finishes it, so it stays Terminating, marked as disrupted
     const pod = sim.get('pods', 'default', 'default-300')!;
     expect(conditionOf(pod, 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByTaintManager' });
-    const msgs = sim.list('events', 'default').map((e) => (e as { message: string }).message);
+    const msgs = sim.list('events', 'default').map((e) => (e as unknown as { message: string }).message);
     expect(msgs).toContain('Marking for deletion Pod default/default-300');
     expect(sim.errors).toEqual([]);
   });
@@ -118,7 +119,7 @@ describe('taint eviction', () => {
     setTaints([]);
     await sim.advance(60_000);
     expect(sim.get('pods', 'default', 'p')?.metadata.deletionTimestamp).toBeUndefined();
-    expect(sim.list('events', 'default').map((e) => (e as { message: string }).message)).toContain('Cancelling deletion of Pod default/p');
+    expect(sim.list('events', 'default').map((e) => (e as unknown as { message: string }).message)).toContain('Cancelling deletion of Pod default/p');
   });
 
   it('out-of-service: intolerant pods are deleted and, the node being NotReady, force-deleted by PodGC', async () => {
