@@ -17,18 +17,18 @@ const KICK_RANGE_DEG: readonly [number, number] = [0.05, 30];
 
 /**
  * Bisection on the pitch kick: a bigger kick tips the gravity turn over sooner, so the climb angle
- * at burnout falls monotonically with it. Coarser steps are fine for the search.
+ * at burnout falls monotonically with it. A 1 s step and 18 halvings (~0.0001°) are plenty for the search.
  */
 export function solveKick(s: BurnSchedule, targetDeg: number = BOOSTER_BURNOUT_CLIMB_DEG): number {
   const burnout = Math.max(...s.burns.filter((b) => b.liftoffBurn).map((b) => b.endMs));
   const climb = (kick: number): number => {
-    const run = integrate(s, kick, burnout, 500, false);
+    const run = integrate(s, kick, burnout, 1000, false);
     return run.impactMs !== undefined ? -90 : flightPathDeg(run.y);
   };
   let [lo, hi] = KICK_RANGE_DEG;
   if (climb(lo) <= targetDeg) return lo;
   if (climb(hi) >= targetDeg) return hi;
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 18; i++) {
     const mid = (lo + hi) / 2;
     if (climb(mid) > targetDeg) lo = mid;
     else hi = mid;
