@@ -1,7 +1,7 @@
 // Semantic checks the schema cannot express (unique names, cutoff below brownout, known stages,
 // valid command actions), then the typed Wiring with every default applied.
 import { checkAction, type Action } from '../signals/index.ts';
-import type { Issue, Path } from '../../sim/profile/path.ts';
+import type { Issue, Path } from '../../sim/profile/index.ts';
 import { WIRING_DEFAULTS, type LinkWiring, type MqttTopicWiring, type PlaneWiring, type PowerBusWiring, type SerialBoxWiring, type Wiring } from './types.ts';
 
 type Raw = Record<string, unknown>;

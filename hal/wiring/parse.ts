@@ -3,9 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { formatErrors, type ProfileError } from '../../sim/profile/index.ts';
-import { SchemaWalker, type JsonSchema } from '../../sim/profile/json-schema.ts';
-import { makeLocator } from '../../sim/profile/locate.ts';
-import { issueMessage } from '../../sim/profile/path.ts';
+import { SchemaWalker, makeLocator, issueMessage, type JsonSchema } from '../../sim/profile/index.ts';
 import schemaJson from './wiring.schema.json' with { type: 'json' };
 import { buildWiring } from './build.ts';
 import type { Wiring } from './types.ts';

@@ -9,3 +9,7 @@ export { profileSchema } from './schema.ts';
 export { profileImages } from './images.ts';
 export { DEFAULTS } from './defaults.ts';
 export type * from './types.ts';
+// The schema-driven YAML validation machinery, shared with hal/wiring's wiring files.
+export { SchemaWalker, type JsonSchema } from './json-schema.ts';
+export { makeLocator, type Locator, type Position } from './locate.ts';
+export { issueMessage, formatPath, type Issue, type Path, type PathSegment } from './path.ts';
