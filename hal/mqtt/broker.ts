@@ -100,7 +100,9 @@ export class EmbeddedBroker {
     aedes.on('client', () => this.counts.connects++);
     this.aedes = aedes;
     const host = this.options.host ?? '127.0.0.1';
-    this.tcp = createNetServer((socket) => aedes.handle(socket));
+    // noDelay: PUBACKs are tiny; Nagle would hold each behind the peer's delayed ACK (up to 40 ms)
+    // and a pipelining device would stall on its in-flight window.
+    this.tcp = createNetServer({ noDelay: true }, (socket) => aedes.handle(socket));
     const port = await listen(this.tcp, this.options.port ?? 1883, host);
     let wsPort: number | undefined;
     if (this.options.wsPort !== undefined) {
