@@ -47,10 +47,13 @@ export class SchedulingAlgorithm {
     const want = numFeasibleNodesToFind(n, this.percentageOfNodesToScore);
     const feasible: NodeInfo[] = [];
     let processed = 0;
+    // One view object reused across the walk: filters read it and never keep it (no per-node allocation).
+    const view: { info: NodeInfo } = { info: nodes[0]! };
     for (let i = 0; i < n && feasible.length < want; i++) {
       const info = nodes[(this.nextStart + i) % n]!;
       processed++;
-      const r = runFilters(state, { info });
+      view.info = info;
+      const r = runFilters(state, view);
       if (r) statuses.set(info.name, r);
       else feasible.push(info);
     }

@@ -98,12 +98,19 @@ export class SchedulerCache {
   }
 
   nominatedPods(nodeName: string): Iterable<PodInfo> {
-    return this.nominated.get(nodeName)?.values() ?? [];
+    if (this.nominatedOf.size === 0) return NONE;
+    return this.nominated.get(nodeName)?.values() ?? NONE;
+  }
+
+  get hasNominations(): boolean {
+    return this.nominatedOf.size > 0;
   }
 
   get boundCount(): number {
     return this.pods.size;
   }
 }
+
+const NONE: readonly PodInfo[] = [];
 
 export { NodeChange };

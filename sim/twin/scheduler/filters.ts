@@ -16,14 +16,20 @@ export interface CycleState {
   cache: SchedulerCache;
   spread: SpreadFilterState | undefined;
   affinity: AffinityFilterState | undefined;
+  /** Only resources can reject this pod on an untainted, schedulable node (the common case, kept fast). */
+  resourcesOnly: boolean;
 }
 
 export function preFilter(pod: PodInfo, cache: SchedulerCache): CycleState {
-  return { pod, cache, spread: preFilterSpread(pod, cache), affinity: preFilterInterPodAffinity(pod, cache) };
+  const spread = preFilterSpread(pod, cache);
+  const affinity = preFilterInterPodAffinity(pod, cache);
+  const resourcesOnly = !spread && !affinity && !pod.nodeSelector && pod.requiredNodeTerms === undefined;
+  return { pod, cache, spread, affinity, resourcesOnly };
 }
 
 /** Requests of other pods nominated to the node with at least the pod's priority: room preemption promised them. */
 function nominatedExtra(state: CycleState, nodeName: string): Freed | undefined {
+  if (!state.cache.hasNominations) return undefined;
   let pods: PodInfo[] | undefined;
   for (const p of state.cache.nominatedPods(nodeName)) {
     if (p.key === state.pod.key || p.priority < state.pod.priority) continue;
@@ -34,6 +40,11 @@ function nominatedExtra(state: CycleState, nodeName: string): Freed | undefined 
 
 export function runFilters(state: CycleState, view: NodeView): Rejection | undefined {
   const pod = state.pod;
+  const info = view.info;
+  // Same result as the full chain: the other plugins pass trivially on such a node.
+  if (state.resourcesOnly && !info.unschedulable && info.taints.length === 0 && !state.cache.hasNominations) {
+    return filterNodeResourcesFit(pod, view);
+  }
   return (
     filterNodeUnschedulable(pod, view) ??
     filterTaintToleration(pod, view) ??

@@ -16,6 +16,8 @@ export class NodeInfo {
   labels: Readonly<Record<string, string>> = {};
   taints: readonly Taint[] = [];
   unschedulable = false;
+  /** Whether any taint is PreferNoSchedule (scoring skips the taint pass when no feasible node has one). */
+  hasPreferNoSchedule = false;
   allocatable: Allocatable = { cpu: 0, memory: 0, scalar: {}, pods: 0 };
   /** Sum of the bound pods' requests (what NodeResourcesFit filters on). */
   readonly requested: Resources = { cpu: 0, memory: 0, scalar: {} };
@@ -30,6 +32,7 @@ export class NodeInfo {
     this.node = node;
     this.labels = node.metadata.labels ?? {};
     this.taints = spec.taints ?? [];
+    this.hasPreferNoSchedule = this.taints.some((t) => t.effect === 'PreferNoSchedule');
     this.unschedulable = spec.unschedulable === true;
     this.allocatable = nodeAllocatable(node.status as Parameters<typeof nodeAllocatable>[0]);
   }

@@ -49,6 +49,8 @@ export class Scheduler implements Controller {
   private stops: (() => void)[] = [];
   private release: (() => void) | undefined;
   private draining = false;
+  /** The pod being bound right now: its bind event reuses the parsed pod instead of parsing it again. */
+  private binding: PodInfo | undefined;
   private stopped = false;
   /** Pods bound and attempts made, for benchmarks. */
   readonly stats = { scheduled: 0, attempts: 0, failed: 0, preemptions: 0 };
@@ -127,7 +129,10 @@ export class Scheduler implements Controller {
     // Kubelet status heartbeats change nothing the scheduler reads: keep the parsed pod.
     const terminal = isTerminal(obj);
     if (old && old.obj.spec === obj.spec && old.obj.metadata.labels === obj.metadata.labels && old.terminating === (obj.metadata.deletionTimestamp !== undefined) && !terminal) return;
-    const info = podInfo(obj);
+    const b = this.binding;
+    const info = !old && b && b.key === key && b.uid === obj.metadata.uid
+      ? { ...b, obj, nodeName: (obj.spec as { nodeName: string }).nodeName, nominatedNodeName: '' }
+      : podInfo(obj);
     this.cache.upsertBoundPod(info);
     if (!old) this.queue.moveAllToActiveOrBackoff(ON_POD_BOUND);
     else this.queue.moveAllToActiveOrBackoff(ON_POD_GONE);
@@ -191,12 +196,15 @@ export class Scheduler implements Controller {
   private bind(q: QueuedPod, nodeName: string): void {
     const pod = q.pod;
     try {
+      this.binding = pod;
       bindPod(this.ctx.registry, pod.namespace, pod.name, { target: { kind: 'Node', name: nodeName } });
     } catch (e) {
       // upstream: a failed bind forgets the assumed pod and retries with backoff.
       this.ctx.events.event(pod.obj, 'Warning', 'FailedScheduling', truncateMessage(`Binding rejected: ${(e as Error).message}`), COMPONENT);
       this.queue.errorAfterAttempt(q);
       return;
+    } finally {
+      this.binding = undefined;
     }
     this.queue.done(q.key);
     this.stats.scheduled++;

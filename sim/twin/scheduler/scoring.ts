@@ -20,12 +20,20 @@ export const SCORE_WEIGHTS = {
 
 /** Weighted total score per feasible node (same order as `feasible`). */
 export function scoreNodes(pod: PodInfo, cache: SchedulerCache, feasible: readonly NodeInfo[]): number[] {
-  const totals = feasible.map((info) => {
-    const view = { info };
-    return SCORE_WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, view) +
+  const totals = new Array<number>(feasible.length);
+  const view: { info: NodeInfo } = { info: feasible[0]! };
+  let preferTaints = false;
+  for (let i = 0; i < feasible.length; i++) {
+    view.info = feasible[i]!;
+    if (view.info.hasPreferNoSchedule) preferTaints = true;
+    totals[i] = SCORE_WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, view) +
       SCORE_WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, view);
-  });
-  addNormalized(totals, SCORE_WEIGHTS.TaintToleration, defaultNormalizeScore(feasible.map((info) => countIntolerablePreferNoSchedule(pod, { info })), true));
+  }
+  // With no PreferNoSchedule taint on any feasible node every node scores 100 here: a constant that cannot
+  // change the choice, so the pass is skipped.
+  if (preferTaints) {
+    addNormalized(totals, SCORE_WEIGHTS.TaintToleration, defaultNormalizeScore(feasible.map((info) => countIntolerablePreferNoSchedule(pod, { info })), true));
+  }
   if (pod.preferredNodeTerms.length) {
     addNormalized(totals, SCORE_WEIGHTS.NodeAffinity, defaultNormalizeScore(feasible.map((info) => nodeAffinityScore(pod, { info })), false));
   }

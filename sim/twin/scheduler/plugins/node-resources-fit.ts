@@ -15,20 +15,22 @@ export const insufficient = (resource: string): string => `Insufficient ${resour
 export function filterNodeResourcesFit(pod: PodInfo, view: NodeView, extra?: Freed): Rejection | undefined {
   const { info } = view;
   const freed = view.freed;
-  const reasons: string[] = [];
+  let reasons: string[] | undefined;
   const podCount = info.pods.size - (freed?.pods ?? 0) + (extra?.pods ?? 0);
-  if (podCount + 1 > info.allocatable.pods) reasons.push(ERR_TOO_MANY_PODS);
+  if (podCount + 1 > info.allocatable.pods) (reasons ??= []).push(ERR_TOO_MANY_PODS);
   const r = pod.requests;
-  const used = (k: 'cpu' | 'memory') => info.requested[k] - (freed?.[k] ?? 0) + (extra?.[k] ?? 0);
-  if (r.cpu > 0 && r.cpu > info.allocatable.cpu - used('cpu')) reasons.push(insufficient('cpu'));
-  if (r.memory > 0 && r.memory > info.allocatable.memory - used('memory')) reasons.push(insufficient('memory'));
+  // No closures here: this runs for every node of every attempt.
+  const usedCpu = info.requested.cpu - (freed?.cpu ?? 0) + (extra?.cpu ?? 0);
+  const usedMemory = info.requested.memory - (freed?.memory ?? 0) + (extra?.memory ?? 0);
+  if (r.cpu > 0 && r.cpu > info.allocatable.cpu - usedCpu) (reasons ??= []).push(insufficient('cpu'));
+  if (r.memory > 0 && r.memory > info.allocatable.memory - usedMemory) (reasons ??= []).push(insufficient('memory'));
   for (const name in r.scalar) {
     const want = r.scalar[name]!;
     if (want === 0) continue;
     const have = (info.allocatable.scalar[name] ?? 0) - (info.requested.scalar[name] ?? 0) + (freed?.scalar[name] ?? 0) - (extra?.scalar[name] ?? 0);
-    if (want > have) reasons.push(insufficient(name));
+    if (want > have) (reasons ??= []).push(insufficient(name));
   }
-  return reasons.length ? reject('NodeResourcesFit', 'Unschedulable', ...reasons) : undefined;
+  return reasons ? reject('NodeResourcesFit', 'Unschedulable', ...reasons) : undefined;
 }
 
 /** upstream: leastRequestedScore — ((capacity - requested) * 100) / capacity, 0 when over capacity. */
@@ -51,11 +53,14 @@ export function leastAllocatedScore(pod: PodInfo, view: NodeView): number {
  */
 export function balancedAllocationScore(pod: PodInfo, view: NodeView): number {
   const { info } = view;
-  const frac = (req: number, alloc: number) => (alloc === 0 ? 0 : Math.min(1, req / alloc));
-  const c = frac(info.requested.cpu + pod.requests.cpu, info.allocatable.cpu);
-  const m = frac(info.requested.memory + pod.requests.memory, info.allocatable.memory);
+  const c = fraction(info.requested.cpu + pod.requests.cpu, info.allocatable.cpu);
+  const m = fraction(info.requested.memory + pod.requests.memory, info.allocatable.memory);
   const std = Math.abs(c - m) / 2;
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+function fraction(req: number, alloc: number): number {
+  return alloc === 0 ? 0 : Math.min(1, req / alloc);
 }
 
 export function sumRequests(pods: Iterable<PodInfo>): Freed {
