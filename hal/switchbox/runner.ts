@@ -16,6 +16,9 @@ import { encodeAll, type BoxModel } from './box-model.ts';
 import { commandMessages, keyCommand } from './keys.ts';
 import type { ScheduleItem } from './schedule.ts';
 
+/** How long stop() waits for frames still being written. */
+const STOP_FLUSH_MS = 250;
+
 export interface SwitchboxRunnerOptions {
   readonly spec: SerialSpec;
   readonly clock: Clock;
@@ -79,7 +82,8 @@ export class SwitchboxRunner {
     for (const t of [this.timer, this.retry, ...this.others]) this.o.clock.clearTimeout(t);
     this.others.clear();
     // Let the last frames reach the line before the device closes (a script's final SEP, say).
-    await Promise.allSettled([...this.inFlight]);
+    // Bounded: a write to a pty nobody reads can wait forever.
+    await Promise.race([Promise.allSettled([...this.inFlight]), this.o.clock.sleep(STOP_FLUSH_MS)]);
     const link = this.link;
     this.link = undefined;
     await link?.close();

@@ -11,7 +11,7 @@ export interface SerialLinkHandlers {
 
 export interface SerialLink {
   readonly spec: SerialSpec;
-  /** Resolves once the bytes are handed to the OS (for a pty: in the line discipline). */
+  /** Resolves once write(2) took the bytes (not once they left the UART: no tcdrain). */
   write(bytes: Uint8Array | string): Promise<void>;
   /** Closes the device. Idempotent; no onLost follows. */
   close(): Promise<void>;
@@ -69,9 +69,11 @@ export const openSerialLink: SerialOpener = async (spec, handlers) => {
           reject(new SerialLinkError(`${spec.path} is not open`, undefined));
           return;
         }
+        // No drain(): tcdrain(3) runs on libuv's thread pool and can block for good on a pty whose
+        // other end went away, pinning a pool thread. The write callback fires after write(2).
         port.write(typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (err) => {
           if (err) reject(err);
-          else port.drain((e) => (e ? reject(e) : resolve()));
+          else resolve();
         });
       }),
     close: () =>
