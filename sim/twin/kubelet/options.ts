@@ -9,6 +9,12 @@ export interface KubeletOptions {
   nodeStatusReportFrequencyMs: number;
   /** upstream: wait.JitterUntil(…, 0.04, …) for both the lease and the node status loops. */
   heartbeatJitterFactor: number;
+  /**
+   * Heartbeats land on multiples of this many ms. Lockstep time settles once per distinct instant, so 1,000 nodes
+   * with free millisecond jitter cost ~100 settles per virtual second; on a 50 ms grid, at most 20. The 4% jitter
+   * still spreads the nodes (8 steps of a 400 ms window). 1 = no grid.
+   */
+  heartbeatGridMs: number;
   /** Simulated image size in the Pulled message (upstream reports the real one). */
   imageSizeBytes: number;
 }
@@ -17,6 +23,7 @@ export const DEFAULT_KUBELET_OPTIONS: KubeletOptions = {
   containerStopMs: 1_000,
   nodeStatusReportFrequencyMs: 5 * 60_000,
   heartbeatJitterFactor: 0.04,
+  heartbeatGridMs: 50,
   imageSizeBytes: 52_428_800,
 };
 
@@ -28,6 +35,7 @@ export function resolveKubeletOptions(partial: Partial<KubeletOptions> = {}): Ku
       throw new RangeError(`kubelet option ${k} must be a finite number >= 0, got ${String(v)}`);
     }
   }
+  if (o.heartbeatGridMs < 1 || !Number.isInteger(o.heartbeatGridMs)) throw new RangeError(`kubelet option heartbeatGridMs must be an integer >= 1, got ${o.heartbeatGridMs}`);
   if (o.nodeStatusReportFrequencyMs === 0) throw new RangeError('kubelet option nodeStatusReportFrequencyMs must be > 0');
   return o;
 }
