@@ -3,8 +3,26 @@
 
 const DEFAULT_DOMAIN = 'docker.io';
 
+// Pod statuses name the same few images over and over: remember the answers (bounded, cleared when full).
+const MEMO_LIMIT = 4096;
+const normalized = new Map<string, string>();
+const ids = new Map<string, string>();
+
+function memo(cache: Map<string, string>, key: string, compute: (k: string) => string): string {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(key, (v = compute(key)));
+  }
+  return v;
+}
+
 /** "nginx" → "docker.io/library/nginx:latest"; "ghcr.io/x/y@sha256:…" is kept as is. */
 export function normalizeImage(image: string): string {
+  return memo(normalized, image, normalizeUncached);
+}
+
+function normalizeUncached(image: string): string {
   const at = image.indexOf('@');
   const name = at < 0 ? image : image.slice(0, at);
   const digest = at < 0 ? '' : image.slice(at);
@@ -24,6 +42,10 @@ export function normalizeImage(image: string): string {
 
 /** "docker.io/library/nginx@sha256:<64 hex>": a made-up but stable digest per image (the twin pulls nothing). */
 export function imageId(image: string): string {
+  return memo(ids, image, imageIdUncached);
+}
+
+function imageIdUncached(image: string): string {
   const ref = normalizeImage(image);
   const at = ref.indexOf('@');
   if (at >= 0) return ref;

@@ -15,6 +15,11 @@ export interface KubeletOptions {
    * still spreads the nodes (8 steps of a 400 ms window). 1 = no grid.
    */
   heartbeatGridMs: number;
+  /**
+   * Record the kubelet's pod Events (Pulling, Pulled, Created, Started, Killing, SandboxChanged). Upstream does;
+   * at 100,000 pods they are most of the kubelets' cost, so a benchmark or a long run may turn them off.
+   */
+  recordPodEvents: boolean;
   /** Simulated image size in the Pulled message (upstream reports the real one). */
   imageSizeBytes: number;
 }
@@ -25,12 +30,17 @@ export const DEFAULT_KUBELET_OPTIONS: KubeletOptions = {
   heartbeatJitterFactor: 0.04,
   heartbeatGridMs: 50,
   imageSizeBytes: 52_428_800,
+  recordPodEvents: true,
 };
 
 /** Rejects knobs that would freeze or break the loops, up front (as kwok's constructors do). */
 export function resolveKubeletOptions(partial: Partial<KubeletOptions> = {}): KubeletOptions {
   const o = { ...DEFAULT_KUBELET_OPTIONS, ...partial };
   for (const [k, v] of Object.entries(o)) {
+    if (k === 'recordPodEvents') {
+      if (typeof v !== 'boolean') throw new RangeError(`kubelet option recordPodEvents must be a boolean, got ${String(v)}`);
+      continue;
+    }
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
       throw new RangeError(`kubelet option ${k} must be a finite number >= 0, got ${String(v)}`);
     }

@@ -19,7 +19,17 @@ interface Condition {
   message?: string;
 }
 
-const t = (msTime: number): string => rfc3339Seconds(msTime);
+// Many pods change at the same instants: format each second once (bounded, cleared when full).
+const formatted = new Map<number, string>();
+function t(msTime: number): string {
+  const second = Math.floor(msTime / 1000);
+  let s = formatted.get(second);
+  if (s === undefined) {
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(second, (s = rfc3339Seconds(second * 1000)));
+  }
+  return s;
+}
 
 function condition(type: string, on: boolean, since: number, reason?: string, message?: string): Condition {
   return { type, status: on ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: t(since), ...(on || !reason ? {} : { reason }), ...(on || !message ? {} : { message }) };

@@ -299,6 +299,7 @@ export class PodWorkers {
   }
 
   private event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    if (!this.host.opts.recordPodEvents) return;
     if (!this.host.canWrite()) return; // the recorder cannot reach the API either; upstream drops what overflows
     this.host.ctx.events.event(pod, type, reason, message, { component: 'kubelet', host: this.host.nodeName });
   }
