@@ -16,6 +16,8 @@ interface Run {
   readonly path: string;
   readonly n: number;
   readonly perSecond: number;
+  /** CPU time of this process (broker + HAL) per signal: a figure that a busy machine distorts less. */
+  readonly cpuUsPerSignal: number;
   readonly lost: number;
   readonly bad: number;
 }
@@ -29,10 +31,14 @@ async function once(path: 'in-process' | 'tcp', n: number): Promise<Run> {
   let count = 0;
   let first = 0;
   let last = 0;
+  let cpu0 = process.cpuUsage();
   const done = new Promise<void>((resolve) => {
     source.subscribe((e) => {
       if (e.kind !== 'signal' || e.signal.type !== 'power') return;
-      if (count++ === 0) first = performance.now();
+      if (count++ === 0) {
+        first = performance.now();
+        cpu0 = process.cpuUsage();
+      }
       seen[e.signal.millivolts] = 1;
       if (count === n) {
         last = performance.now();
@@ -47,13 +53,15 @@ async function once(path: 'in-process' | 'tcp', n: number): Promise<Run> {
   });
   const exited = new Promise<number | null>((r) => child.once('exit', r));
   await Promise.race([done, exited.then((code) => Promise.reject(new Error(`device process exited ${code} after ${count}/${n} signals`)))]);
+  const cpu = process.cpuUsage(cpu0);
   await exited;
   const perSecond = Math.round(((n - 1) / (last - first)) * 1000);
   const lost = seen.reduce((a, v) => a + (v ? 0 : 1), 0);
   const bad = source.status().counters.badPayloads ?? 0;
   await source.stop();
   await broker.stop();
-  return { path, n, perSecond, lost, bad };
+  const cpuUsPerSignal = (cpu.user + cpu.system) / n;
+  return { path, n, perSecond, cpuUsPerSignal, lost, bad };
 }
 
 export async function runMqttBench(): Promise<void> {
@@ -62,7 +70,7 @@ export async function runMqttBench(): Promise<void> {
   for (const path of ['in-process', 'tcp'] as const) {
     await once(path, Math.min(n, 20_000)); // warm-up: JIT, sockets
     const r = await once(path, n);
-    console.log(`  HAL ${r.path.padEnd(10)} ${String(r.perSecond).padStart(7)} signals/s  lost ${r.lost}  bad ${r.bad}`);
+    console.log(`  HAL ${r.path.padEnd(10)} ${String(r.perSecond).padStart(7)} signals/s  ${r.cpuUsPerSignal.toFixed(1)} µs CPU/signal (≈ ${Math.round(1e6 / r.cpuUsPerSignal)}/s on one free core)  lost ${r.lost}  bad ${r.bad}`);
   }
 }
 

@@ -55,23 +55,23 @@ export function decodeSignalMessage(topic: string, payload: Uint8Array, ctx: Dec
     return fail(`payload type ${JSON.stringify(fields.type)} disagrees with topic type ${type}`);
   }
   const shape = SIGNAL_SHAPES[type];
-  for (const k in fields) {
+  const keys = Object.keys(fields);
+  for (let i = 0; i < keys.length; i++) {
     // checkShape tests `k in shape`, which "__proto__" and "constructor" pass through the prototype.
-    if (!Object.hasOwn(shape, k)) return fail(`payload.${k}: unknown field for a ${type} signal`);
+    if (!Object.hasOwn(shape, keys[i]!)) return fail(`payload.${keys[i]}: unknown field for a ${type} signal`);
   }
   const subject = SIGNAL_SUBJECT_FIELD[type];
   if (fields[subject] !== undefined && fields[subject] !== parts.id) {
     return fail(`payload ${subject} ${JSON.stringify(fields[subject])} disagrees with topic id ${parts.id}`);
   }
+  // The parsed object is ours alone: complete it in place rather than copy it (this is per message).
   // `source` is always ours: a device cannot pass its signal off as a serial or profile one.
-  const signal: Record<string, unknown> = {
-    ...fields,
-    type,
-    [subject]: parts.id,
-    source: 'mqtt',
-    t: fields.t ?? ctx.nowMs,
-    id: fields.id ?? `mqtt:${type}/${parts.id}:${ctx.seq}`,
-  };
+  const signal = fields;
+  signal.type = type;
+  signal[subject] = parts.id;
+  signal.source = 'mqtt';
+  if (signal.t === undefined) signal.t = ctx.nowMs;
+  if (signal.id === undefined) signal.id = `mqtt:${type}/${parts.id}:${ctx.seq}`;
   const problem = checkSignal(signal, 'payload');
   return problem ? fail(problem) : { ok: true, signal: signal as unknown as Signal };
 }
