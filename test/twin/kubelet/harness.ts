@@ -6,6 +6,9 @@ import type { NodeSpec } from '../../../sim/twin/nodes.ts';
 import type { TwinConfig } from '../../../sim/twin/controllers/index.ts';
 import type { KubeObject } from '../../../sim/twin/store/index.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-side reading of untyped API objects
+type AnyRec = Record<string, any>;
+
 export interface KubeletSim {
   sim: Sim;
   kc: KubeletsController;
@@ -20,10 +23,9 @@ export interface KubeletSim {
   /** Every pod write so far: "t name phase state/ready restarts". */
   podLog: string[];
   /** Events so far, oldest first: "t reason object: message". */
-  events(filter?: (e: KubeObject) => boolean): string[];
+  events(filter?: (e: AnyRec) => boolean): string[];
 }
 
-type AnyRec = Record<string, any>;
 
 /** One line per pod write, enough to tell the lifecycle apart and to compare two runs. */
 export function describePod(t: number, type: string, pod: KubeObject): string {

@@ -1,11 +1,12 @@
 // Pods bound to a simulated kubelet: Pending → ContainerCreating → Running → Ready with exact virtual timings,
 // upstream's events and status shape, and graceful termination honouring the grace period.
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../../sim/twin/store/index.ts';
 import { deleteObject } from '../../../sim/twin/api/index.ts';
 import { kubeletSim } from './harness.ts';
 
 type AnyRec = Record<string, any>;
-const st = (o: { status?: unknown } | undefined) => (o?.status ?? {}) as AnyRec;
+const st = (o: KubeObject | undefined) => (o?.status ?? {}) as AnyRec;
 const noJitter = { podStartDelay: { imagePullMs: 2_000, startMs: 1_000, readinessMs: 3_000, jitterMs: 0 } };
 
 describe('pod start', () => {

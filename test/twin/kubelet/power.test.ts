@@ -1,11 +1,12 @@
 // Simulation control: power off/on, detach, crash and partition, and writes refused for lack of quorum.
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../../sim/twin/store/index.ts';
 import { deleteObject, errors } from '../../../sim/twin/api/index.ts';
 import { SIM_START } from '../../helpers/sim.ts';
 import { kubeletSim, type KubeletSim } from './harness.ts';
 
 type AnyRec = Record<string, any>;
-const st = (o: { status?: unknown } | undefined) => (o?.status ?? {}) as AnyRec;
+const st = (o: KubeObject | undefined) => (o?.status ?? {}) as AnyRec;
 const config = { podStartDelay: { imagePullMs: 0, startMs: 1_000, readinessMs: 1_000, jitterMs: 0 }, bootDelayMs: 30_000 };
 const renewTime = (k: KubeletSim, n = 'n1') => Date.parse((k.lease(n)!.spec as AnyRec).renewTime) - SIM_START;
 const bootId = (k: KubeletSim) => st(k.node('n1')).nodeInfo.bootID as string;

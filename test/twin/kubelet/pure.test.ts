@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   HEALTHY, PodIpAllocator, decidePod, desiredOf, goDuration, imageId, needsPull, nodeConditions, normalizeImage,
-  powerStep, resolveKubeletOptions, shouldReportStatus, type KubeletMode, type PodAction,
+  newPodRun, podStatusFor, powerStep, resolveKubeletOptions, shouldReportStatus, type KubeletMode, type PodAction,
 } from '../../../sim/twin/kubelet/index.ts';
 
 describe('images', () => {
@@ -155,5 +155,23 @@ describe('options', () => {
     expect(() => resolveKubeletOptions({ containerStopMs: -1 })).toThrow(/containerStopMs/);
     expect(() => resolveKubeletOptions({ nodeStatusReportFrequencyMs: 0 })).toThrow(/nodeStatusReportFrequencyMs/);
     expect(resolveKubeletOptions({}).nodeStatusReportFrequencyMs).toBe(300_000);
+  });
+});
+
+describe('podStatusFor phase (upstream getPhase, restartPolicy Always)', () => {
+  const pod = { metadata: { name: 'p', namespace: 'd', uid: 'u' }, spec: { containers: [{ name: 'a', image: 'x' }] }, status: { qosClass: 'BestEffort' } };
+  const base = () => newPodRun(pod, Date.UTC(2026, 0, 1));
+  it.each<[string, (r: ReturnType<typeof base>) => void, string]>([
+    ['new, creating', () => undefined, 'Pending'],
+    ['recreated after a reboot', (r) => { r.restarted = true; }, 'Running'],
+    ['running', (r) => { r.stage = 'running'; r.startedAtMs = r.admittedAtMs; r.containers[0]!.startedAtMs = r.admittedAtMs; }, 'Running'],
+    ['terminated, exit 0', (r) => { r.stage = 'terminated'; r.containers[0]!.terminated = { exitCode: 0, reason: 'Completed', finishedAtMs: 0 }; }, 'Succeeded'],
+    ['terminated, killed', (r) => { r.stage = 'terminated'; r.containers[0]!.terminated = { exitCode: 137, reason: 'Error', finishedAtMs: 0 }; }, 'Failed'],
+  ])('%s → %s', (_what, tweak, phase) => {
+    const run = base();
+    tweak(run);
+    const s = podStatusFor(pod, run, '10.0.0.1');
+    expect(s['phase']).toBe(phase);
+    expect(s['qosClass']).toBe('BestEffort');
   });
 });

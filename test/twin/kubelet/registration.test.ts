@@ -1,12 +1,13 @@
 // Registration, the node Lease cadence and node-status reporting, in lockstep virtual time.
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../../sim/twin/store/index.ts';
 import { SIM_START } from '../../helpers/sim.ts';
 import { nodeObject } from '../../../sim/twin/nodes.ts';
 import { kubeletSim } from './harness.ts';
 
 type AnyRec = Record<string, any>;
-const status = (o: { status?: unknown } | undefined) => (o?.status ?? {}) as AnyRec;
-const ready = (node: { status?: unknown } | undefined) => (status(node).conditions as AnyRec[]).find((c) => c.type === 'Ready');
+const status = (o: KubeObject | undefined) => (o?.status ?? {}) as AnyRec;
+const ready = (node: KubeObject | undefined) => (status(node).conditions as AnyRec[]).find((c) => c.type === 'Ready')!;
 
 describe('registration', () => {
   it('creates a Ready Node with a boot id, a Lease owned by it, and upstream start-up events', async () => {
@@ -90,6 +91,22 @@ describe('lease and node status cadence', () => {
     const last = Date.parse(events[0]!.lastTimestamp) - SIM_START;
     expect(last).toBeGreaterThanOrEqual(Math.floor(marked / 1000) * 1000);
     expect(last).toBeLessThanOrEqual(marked + took);
+    k.sim.stop();
+  });
+
+  it('with a status period shorter than the lease period, each keeps its own cadence on one loop', async () => {
+    const k = await kubeletSim([{ name: 'n1' }], { config: { nodeStatusUpdateMs: 2_000, leaseRenewIntervalMs: 10_000 } });
+    const renewals: number[] = [];
+    k.sim.store.watch('leases.coordination.k8s.io', undefined, k.sim.store.resourceVersion(), () => renewals.push(k.t()));
+    await k.sim.advance(60_000);
+    const gaps = renewals.map((t, i) => t - (renewals[i - 1] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(9_000); // due within half a (2 s) tick of 10 s
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(12_000);
+    const stored = k.node('n1')!;
+    const conditions = (status(stored).conditions as AnyRec[]).map((c) => ({ ...c, status: 'Unknown' }));
+    k.sim.registry.commitUpdate(k.sim.res('nodes'), { ...stored, status: { ...status(stored), conditions } }, stored);
+    const took = await k.sim.until('Ready again', () => ready(k.node('n1')).status === 'True', 20_000, 10);
+    expect(took).toBeLessThanOrEqual(2_100); // 2 s + 4% on the 50 ms grid
     k.sim.stop();
   });
 
