@@ -4,8 +4,9 @@ import { twinCommand } from './commands/twin.ts';
 import { startCommand } from './commands/start.ts';
 import { validateCommand } from './commands/validate.ts';
 import { imagesCommand } from './commands/images.ts';
+import { switchboxCommand } from './commands/switchbox.ts';
 
-const COMMANDS: Command[] = [startCommand, twinCommand, validateCommand, imagesCommand];
+const COMMANDS: Command[] = [startCommand, twinCommand, validateCommand, imagesCommand, switchboxCommand];
 
 export function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -28,7 +28,7 @@ export interface TwinConfig {
   bootDelayMs: number;
   /** Whether control-plane nodes form an etcd quorum that gates writes. */
   quorum: boolean;
-  /** upstream: PodGC --terminated-pod-gc-threshold 12500; orphaned pods are collected after a 20 s quarantine. */
+  /** upstream: PodGC collects pods bound to a missing node after a 40 s quarantine (checked every 20 s). */
   podGcOrphanQuarantineMs: number;
 }
 
@@ -43,5 +43,5 @@ export const DEFAULT_TWIN_CONFIG: TwinConfig = {
   podStartDelay: { imagePullMs: 0, startMs: 1_000, readinessMs: 1_000, jitterMs: 500 },
   bootDelayMs: 30_000,
   quorum: true,
-  podGcOrphanQuarantineMs: 20_000,
+  podGcOrphanQuarantineMs: 40_000,
 };

@@ -63,4 +63,14 @@ describe('watchResource + events', () => {
     expect(sim.errors).toEqual([]);
     sim.stop();
   });
+
+  it('gives two events in the same millisecond distinct names', () => {
+    const sim = startSim();
+    const cm = sim.registry.create(sim.res('configmaps'), 'default', { metadata: { name: 'y' } });
+    sim.ctx.events.event(cm, 'Normal', 'A', 'first', { component: 'c' });
+    sim.ctx.events.event(cm, 'Normal', 'B', 'second', { component: 'c' });
+    expect(new Set(sim.list('events', 'default').map((e) => e.metadata.name)).size).toBe(2);
+    expect(sim.errors).toEqual([]);
+    sim.stop();
+  });
 });
