@@ -39,10 +39,17 @@ export class DeploymentTemplates {
     return this.keyOf(d) === this.keyOf(rs);
   }
 
-  /** upstream: FindNewReplicaSet (the oldest ReplicaSet with the same template) and FindOldReplicaSets. */
+  /**
+   * upstream: FindNewReplicaSet (the oldest ReplicaSet with the same template) and FindOldReplicaSets.
+   * Also accepted as new: a ReplicaSet carrying the hash of the current template — the template written by an
+   * in-process writer that skipped defaulting differs from the defaulted copy the ReplicaSet stores, and
+   * without this the controller would create a ReplicaSet per sync.
+   */
   split(d: KubeObject, rsList: readonly KubeObject[]): { newRs: KubeObject | undefined; old: KubeObject[] } {
     const sorted = [...rsList].sort((a, b) => parseTime(a.metadata.creationTimestamp) - parseTime(b.metadata.creationTimestamp) || ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
-    const newRs = sorted.find((rs) => this.matches(d, rs));
+    const spec = (d.spec ?? {}) as { template?: Template };
+    const hash = computeHash(spec.template ?? {}, (d.status as { collisionCount?: number } | undefined)?.collisionCount);
+    const newRs = sorted.find((rs) => this.matches(d, rs)) ?? sorted.find((rs) => rs.metadata.labels?.[POD_TEMPLATE_HASH_LABEL] === hash);
     return { newRs, old: sorted.filter((rs) => rs !== newRs) };
   }
 

@@ -16,7 +16,7 @@ import { DeploymentTemplates } from './deployment-templates.ts';
 import { planRecreate, planRolling, planScale, historyToDelete, newRsReplicas, type ScalePlan } from './deployment-plan.ts';
 import { calculateStatus, condition, deploymentComplete, getCondition, REASON, setCondition, withProgress, type DeploymentStatus } from './deployment-status.ts';
 import {
-  DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, REVISION_ANNOTATION, deploymentView, revisionOf, rsView, type DeploymentView, type RsView,
+  DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, POD_TEMPLATE_HASH_LABEL, REVISION_ANNOTATION, deploymentView, revisionOf, rsView, type DeploymentView, type RsView,
 } from './deployment-util.ts';
 
 const COMPONENT = 'deployment-controller';
@@ -89,6 +89,7 @@ class DeploymentController implements Controller {
     const paused = (d.spec as { paused?: boolean }).paused === true;
     let created = false;
     let failed = false;
+    let collided: boolean | undefined;
     const scalingEvent = [...old, ...(newRs ? [newRs] : [])].some((rs) => {
       const v = rsView(rs);
       return v.replicas > 0 && v.desired !== undefined && v.desired !== view.replicas;
@@ -100,14 +101,16 @@ class DeploymentController implements Controller {
       const oldPodsRunning = old.some((rs) => [...this.podIndex.owned(rs.metadata.uid ?? '').values()].some((p) => !['Succeeded', 'Failed'].includes((p.status as { phase?: string })?.phase ?? '')));
       const step = planRecreate(view, newRs && rsView(newRs), old.map(rsView), oldPodsRunning);
       this.apply(d, view, [...old, ...(newRs ? [newRs] : [])], step.plan);
-      if (step.createNew) ({ rs: newRs, created, failed } = this.createNewRs(d, view, old, view.replicas));
+      if (step.createNew) ({ rs: newRs, created, failed, collided } = this.createNewRs(d, view, old, view.replicas));
     } else {
       if (!newRs) {
         const size = newRsReplicas(view, old.map((rs) => this.view(rs)), EMPTY_RS);
-        ({ rs: newRs, created, failed } = this.createNewRs(d, view, old, size));
+        ({ rs: newRs, created, failed, collided } = this.createNewRs(d, view, old, size));
       }
       if (newRs) this.apply(d, view, [...old, newRs], planRolling(view, this.view(newRs), old.map((rs) => this.view(rs))));
     }
+    // upstream: after a hash collision the sync ends with the bumped collisionCount and is retried
+    if (collided) return false;
     this.updateStatus(d, view, newRs, created, paused);
     return !failed;
   }
@@ -138,7 +141,7 @@ class DeploymentController implements Controller {
     return this.ctx.registry.commitUpdate(this.rsRes, { ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...(rs.spec as object), minReadySeconds: minReady } }, rs);
   }
 
-  private createNewRs(d: KubeObject, view: DeploymentView, old: readonly KubeObject[], replicas: number): { rs: KubeObject | undefined; created: boolean; failed: boolean } {
+  private createNewRs(d: KubeObject, view: DeploymentView, old: readonly KubeObject[], replicas: number): { rs: KubeObject | undefined; created: boolean; failed: boolean; collided?: boolean } {
     const revision = Math.max(0, ...old.map(revisionOf)) + 1;
     const collisionCount = (d.status as { collisionCount?: number } | undefined)?.collisionCount;
     const body = this.templates.newReplicaSet(d, view, replicas, revision, collisionCount);
@@ -148,13 +151,13 @@ class DeploymentController implements Controller {
       return { rs, created: true, failed: false };
     } catch (e) {
       const existing = this.ctx.store.get(this.rsRes.key, d.metadata.namespace ?? '', body.metadata.name ?? '');
-      if ((e as { code?: number }).code === 409 && existing && controllerOf(existing)?.uid === d.metadata.uid && this.templates.matches(d, existing)) {
+      if ((e as { code?: number }).code === 409 && existing && controllerOf(existing)?.uid === d.metadata.uid && (this.templates.matches(d, existing) || existing.metadata.labels?.[POD_TEMPLATE_HASH_LABEL] === body.metadata.labels?.[POD_TEMPLATE_HASH_LABEL])) {
         return { rs: existing, created: false, failed: false };
       }
       if ((e as { code?: number }).code === 409 && existing) {
         // upstream: a hash collision bumps status.collisionCount and retries with a new name.
         writeStatus(this.ctx, this.dRes, d, { ...(d.status as object), collisionCount: (collisionCount ?? 0) + 1 });
-        return { rs: undefined, created: false, failed: true };
+        return { rs: undefined, created: false, failed: true, collided: true };
       }
       const msg = `Failed to create new replica set "${body.metadata.name}": ${errorMessage(e)}`;
       this.ctx.events.event(d, 'Warning', 'ReplicaSetCreateError', msg, { component: COMPONENT });

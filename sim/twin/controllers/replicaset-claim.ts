@@ -25,7 +25,7 @@ export function planClaim(
 ): ClaimPlan {
   const plan: ClaimPlan = { owned: [], adopt: [], release: [] };
   for (const obj of owned) {
-    if (matchesLabels(selector, obj.metadata.labels)) plan.owned.push(obj);
+    if (matchesCached(selector, obj)) plan.owned.push(obj);
     else if (!ownerDeleting) plan.release.push(obj);
   }
   if (ownerDeleting) return plan;
@@ -34,6 +34,19 @@ export function planClaim(
     if (matchesLabels(selector, obj.metadata.labels)) plan.adopt.push(obj);
   }
   return plan;
+}
+
+/**
+ * Stored metadata is frozen and kept by reference across status-only writes (a kubelet's updates), so a
+ * (metadata, selector) pair seen to match needs no second look: this keeps a sync over many pods cheap.
+ */
+const matched = new WeakMap<object, LabelSelector>();
+
+function matchesCached(selector: LabelSelector, obj: KubeObject): boolean {
+  if (matched.get(obj.metadata) === selector) return true;
+  const ok = matchesLabels(selector, obj.metadata.labels);
+  if (ok && Object.isFrozen(obj.metadata)) matched.set(obj.metadata, selector);
+  return ok;
 }
 
 /** Adds `ref` as the controller ref (upstream: AdoptPod / AdoptReplicaSet patch). Returns the stored object. */

@@ -102,17 +102,19 @@ class ReplicaSetController implements Controller {
     for (const pod of plan.release) release(this.ctx.registry, this.pods, pod, uid);
     for (const pod of plan.adopt) owned.push(adopt(this.ctx.registry, this.pods, pod, ref));
 
-    const active = owned.filter(isPodActive);
+    let active = owned.filter(isPodActive);
     let failure: { reason: 'FailedCreate' | 'FailedDelete'; message: string } | undefined;
     let more = false;
     if (!deleting) {
       const r = this.manage(rs, active, ref);
       failure = r.failure;
       more = r.more;
+      // What manage changed, without another pass over the index: created pods join, deleted ones leave.
+      if (r.deleted.size) active = active.filter((p) => !r.deleted.has(p));
+      active.push(...r.created);
     }
     const now = this.ctx.clock.now();
-    const fresh = this.index.owned(uid);
-    const activeNow = [...fresh.values()].filter(isPodActive);
+    const activeNow = active;
     const status = calculateReplicaSetStatus(rs, activeNow, now, rfc3339Seconds(now), failure);
     this.writeStatus(rs, status);
     // upstream: requeue after minReadySeconds so availableReplicas catches up with readiness.
@@ -130,12 +132,15 @@ class ReplicaSetController implements Controller {
     const want = rs.spec?.replicas ?? 1;
     const diff = active.length - want;
     let failure: { reason: 'FailedCreate' | 'FailedDelete'; message: string } | undefined;
+    const created: KubeObject[] = [];
+    const deleted = new Set<KubeObject>();
     if (diff < 0) {
       const n = Math.min(-diff, BURST_REPLICAS);
       const template = (rs.spec as { template?: never } | undefined)?.template ?? {};
       for (let i = 0; i < n; i++) {
         try {
           const pod = this.ctx.registry.create(this.pods, namespace, podFromTemplate(namespace, template, ref));
+          created.push(pod);
           this.ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, { component: COMPONENT });
         } catch (e) {
           const message = `Error creating: ${errorMessage(e)}`;
@@ -144,24 +149,28 @@ class ReplicaSetController implements Controller {
           break; // upstream: slow start stops at the first failed batch
         }
       }
-      return { failure, more: !failure && -diff > n };
+      return { failure, more: !failure && -diff > n, created, deleted };
     }
     if (diff > 0) {
       const n = Math.min(diff, BURST_REPLICAS);
       for (const pod of podsToDelete(active, n, active, this.ctx.clock.now())) {
         try {
           deleteObject(this.ctx.registry, this.pods, namespace, pod.metadata.name ?? '', { preconditions: { uid: pod.metadata.uid } });
+          deleted.add(pod);
           this.ctx.events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, { component: COMPONENT });
         } catch (e) {
-          if ((e as { code?: number }).code === 404) continue; // already gone
+          if ((e as { code?: number }).code === 404) {
+            deleted.add(pod); // already gone
+            continue;
+          }
           const message = `Error deleting: ${errorMessage(e)}`;
           this.ctx.events.event(rs, 'Warning', 'FailedDelete', message, { component: COMPONENT });
           failure = { reason: 'FailedDelete', message };
         }
       }
-      return { failure, more: !failure && diff > n };
+      return { failure, more: !failure && diff > n, created, deleted };
     }
-    return { failure, more: false };
+    return { failure, more: false, created, deleted };
   }
 
   private writeStatus(rs: ReplicaSetShape, status: ReturnType<typeof calculateReplicaSetStatus>): void {
