@@ -1,8 +1,9 @@
 // `npm run bench`: runs every benchmark and prints its figures. Tests never assert on time; these do the measuring.
 import { runApiBench } from './api.bench.ts';
+import { runMqttBench } from './mqtt.bench.ts';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<void>> = { api: runApiBench };
+const benches: Record<string, () => Promise<void>> = { api: runApiBench, mqtt: runMqttBench };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
   await run();

@@ -96,7 +96,8 @@ export function checkShape(value: unknown, shape: Shape, path: string, allowExtr
   }
   if (!allowExtra) {
     for (const name of Object.keys(value)) {
-      if (!(name in shape)) return `${prefix}${name}: unknown field`;
+      // Own properties only: `__proto__` or `constructor` must not pass through the prototype.
+      if (!Object.hasOwn(shape, name)) return `${prefix}${name}: unknown field`;
     }
   }
   return undefined;

@@ -46,7 +46,7 @@ export function nodeObject(spec: NodeSpec, index: number, now: string): KubeObje
       annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
     },
     spec: {
-      podCIDR: `10.244.${index % 256}.0/24`,
+      podCIDR: podCidr(index),
       ...(spec.taints?.length ? { taints: spec.taints } : {}),
     },
     status: {
@@ -77,6 +77,16 @@ export function nodeObject(spec: NodeSpec, index: number, now: string): KubeObje
       },
     },
   };
+}
+
+/**
+ * A /24 per node: 10.244.0.0/14 (flannel's familiar range) for the first 1,024 nodes, then 100.64.0.0/10 for
+ * 16,384 more, so no two nodes of a large twin hand out the same pod IP.
+ */
+export function podCidr(index: number): string {
+  if (index < 1024) return `10.${244 + (index >> 8)}.${index & 255}.0/24`;
+  const i = (index - 1024) % 16384;
+  return `100.${64 + (i >> 8)}.${i & 255}.0/24`;
 }
 
 /** `count` plain worker nodes named worker-1…N (for `kis twin --nodes N`). */

@@ -39,7 +39,6 @@ export async function kubeletSim(
   opts: { seed?: number; config?: Partial<TwinConfig>; options?: Partial<KubeletOptions> } = {},
 ): Promise<KubeletSim> {
   const sim = startSim({ ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.config ? { config: opts.config } : {}) });
-  uniqueEventNames(sim);
   const podLog: string[] = [];
   const t = () => sim.clock.now() - SIM_START;
   sim.store.watch('pods', undefined, sim.store.resourceVersion(), (ev) => podLog.push(describePod(t(), ev.type, ev.object)));
@@ -78,23 +77,5 @@ export async function kubeletSim(
         .map(([, e]) => e)
         .map((e: AnyRec) => `${Date.parse(e.firstTimestamp) - SIM_START} ${e.reason} ${e.involvedObject.name}: ${e.message}`);
     },
-  };
-}
-
-/**
- * RegistryEventRecorder names events `<object>.<hex of ms·1e6 + n>`, but ms·1e6 is past 2^53, so the "+1" that
- * should separate two events in one millisecond is lost and the second create collides (AlreadyExists).
- * Reported to the integrator; until sim/twin/controllers/events.ts is fixed these tests give it exact BigInt nanos.
- */
-function uniqueEventNames(sim: Sim): void {
-  let lastMs = -1;
-  let n = 0n;
-  (sim.ctx.events as unknown as { uniqueNanos: () => bigint }).uniqueNanos = () => {
-    const ms = sim.clock.now();
-    if (ms !== lastMs) {
-      lastMs = ms;
-      n = 0n;
-    }
-    return BigInt(ms) * 1_000_000n + n++;
   };
 }
