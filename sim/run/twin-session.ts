@@ -3,7 +3,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { RealClock, ScaledClock, type Clock } from '../core/index.ts';
-import { startTwin, viewerPath, type NodeSpec, type Twin } from '../twin/index.ts';
+import { simulationControllers, startTwin, viewerPath, type NodeSpec, type Twin, type TwinConfig } from '../twin/index.ts';
 
 export interface TwinSessionOptions {
   nodes: readonly NodeSpec[];
@@ -14,6 +14,10 @@ export interface TwinSessionOptions {
   /** Describes the cluster in the banner ("3 plain worker nodes", "vehicle falcon9 from …"). */
   description: string;
   log?: (line: string) => void;
+  /** Serve static, always-Ready nodes with nothing reconciling (no kubelets, scheduler or controllers). */
+  static?: boolean;
+  /** The twin's knobs (a profile's cluster settings); upstream defaults otherwise. */
+  config?: Partial<TwinConfig>;
   /** When the port is taken, use a free one instead of failing (for `npm start`). */
   portFallback?: boolean;
   /** Resolves when the session should end (default: SIGINT or SIGTERM). */
@@ -25,8 +29,16 @@ export async function runTwinSession(opts: TwinSessionOptions): Promise<number> 
   const clock: Clock = opts.speed === 1 ? new RealClock() : new ScaledClock(opts.speed);
   let twin: Twin;
   const start = (port: number) =>
-    startTwin({ clock, wallNow: new Date(), host: opts.host, port, nodes: opts.nodes,
-      onInternalError: (e) => console.error('kis twin: internal error:', e) });
+    startTwin({
+      clock,
+      wallNow: new Date(),
+      host: opts.host,
+      port,
+      nodes: opts.nodes,
+      ...(opts.static ? {} : { controllers: simulationControllers(opts.nodes) }),
+      ...(opts.config ? { config: opts.config } : {}),
+      onInternalError: (e) => console.error('kis twin: internal error:', e),
+    });
   try {
     twin = await start(opts.port);
   } catch (e) {
@@ -48,6 +60,7 @@ export async function runTwinSession(opts: TwinSessionOptions): Promise<number> 
   await writeFile(viewer, twin.kubeconfig('viewer'), { mode: 0o600 });
 
   log(`kis twin: serving ${opts.description} at ${twin.url}${opts.speed !== 1 ? ` (clock ×${opts.speed})` : ''}`);
+  log(opts.static ? '  static nodes: nothing schedules or runs pods' : '  simulated kubelets, scheduler and controllers are running');
   log(`  admin kubeconfig:     ${adminPath}`);
   log(`  read-only kubeconfig: ${viewer}`);
   log('');

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadProfile } from '../../profile/index.ts';
 import { vehicleNodes } from '../../run/vehicle-nodes.ts';
+import { twinConfig } from '../../run/twin-config.ts';
 import { runTwinSession } from '../../run/twin-session.ts';
 import type { Command } from '../command.ts';
 
@@ -22,6 +23,7 @@ export const startCommand: Command = {
     const profile = loadProfile(SAMPLE_PATH);
     return runTwinSession({
       nodes: vehicleNodes(profile),
+      config: twinConfig(profile),
       host: '127.0.0.1',
       port: 6443,
       portFallback: true,
