@@ -45,3 +45,9 @@ export const DEFAULT_TWIN_CONFIG: TwinConfig = {
   quorum: true,
   podGcOrphanQuarantineMs: 40_000,
 };
+
+/**
+ * Workload and disruption controllers sync one object at most this often (clock ms). Short against every
+ * delay the twin simulates (pod start ~1 s, heartbeats 10 s), long enough to batch a kubelet's pod writes.
+ */
+export const WORKLOAD_SYNC_COALESCE_MS = 100;

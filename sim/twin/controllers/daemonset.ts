@@ -1,6 +1,7 @@
 // The DaemonSet controller: one pod per eligible node, pinned there by required node affinity (metadata.name)
 // and bound by the default scheduler, as upstream since 1.12; RollingUpdate by maxUnavailable.
 // upstream: pkg/controller/daemon/daemon_controller.go, update.go
+import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { deleteObject, resourceByKey } from '../api/index.ts';
 import { matchesLabels } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
@@ -41,7 +42,7 @@ class DaemonSetController implements Controller {
   private stops: (() => void)[] = [];
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue({ name: COMPONENT, clock: ctx.clock, process: (key) => this.sync(key), onError: (key, err) => ctx.onError(`${COMPONENT} ${key}`, err) });
+    this.queue = new WorkQueue({ coalesceMs: WORKLOAD_SYNC_COALESCE_MS, name: COMPONENT, clock: ctx.clock, process: (key) => this.sync(key), onError: (key, err) => ctx.onError(`${COMPONENT} ${key}`, err) });
   }
 
   start(): void {
@@ -169,7 +170,7 @@ class DaemonSetController implements Controller {
         spec: { tolerations: podSpec.tolerations, affinity: nodeNameAffinity(podSpec.affinity, node) },
       });
       try {
-        const pod = this.ctx.registry.create(this.pods, namespace, body);
+        const pod = this.ctx.registry.create(this.pods, namespace, body, { trusted: true });
         this.ctx.events.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, source);
       } catch (e) {
         this.ctx.events.event(ds, 'Warning', 'FailedCreate', `Error creating: ${errorMessage(e)}`, source);

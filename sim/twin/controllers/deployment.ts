@@ -1,6 +1,7 @@
 // The Deployment controller: one ReplicaSet per pod template (named <deployment>-<pod-template-hash>), rolled
 // out with RollingUpdate or Recreate, old ones trimmed to revisionHistoryLimit, status and conditions reported.
 // upstream: pkg/controller/deployment/deployment_controller.go syncDeployment, sync.go, rolling.go, recreate.go
+import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { rfc3339Seconds } from '../../core/index.ts';
 import { deleteObject, resourceByKey } from '../api/index.ts';
 import { matchesLabels } from '../selectors/index.ts';
@@ -37,7 +38,7 @@ class DeploymentController implements Controller {
   private stops: (() => void)[] = [];
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue({ name: COMPONENT, clock: ctx.clock, process: (key) => this.sync(key), onError: (key, err) => ctx.onError(`${COMPONENT} ${key}`, err) });
+    this.queue = new WorkQueue({ coalesceMs: WORKLOAD_SYNC_COALESCE_MS, name: COMPONENT, clock: ctx.clock, process: (key) => this.sync(key), onError: (key, err) => ctx.onError(`${COMPONENT} ${key}`, err) });
   }
 
   start(): void {

@@ -3,6 +3,7 @@
 // subresource reads to answer 429 or 200. Pod membership is indexed from watch events; no scans per pod write.
 // upstream: pkg/controller/disruption/disruption.go (trySync, getExpectedScale and its finders, failSafe);
 // pkg/apis/policy/helper UpdateDisruptionAllowedCondition.
+import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { rfc3339Seconds } from '../../core/index.ts';
 import { resourceByKey, resourceForKind } from '../api/index.ts';
 import { labelSelectorFromSpec, matchesLabels, type LabelSelector, type LabelSelectorSpec } from '../selectors/index.ts';
@@ -155,7 +156,7 @@ export function disruptionController(ctx: ControllerContext): Controller {
     return [...(status.conditions ?? []).filter((x) => x.type !== 'DisruptionAllowed'), c];
   }
 
-  const queue: WorkQueue = new WorkQueue({
+  const queue: WorkQueue = new WorkQueue({ coalesceMs: WORKLOAD_SYNC_COALESCE_MS,
     name: 'disruption', clock: ctx.clock, maxBackoffMs: 5_000, onError: (k, e) => ctx.onError(`disruption ${k}`, e),
     process: (key) => {
       try {

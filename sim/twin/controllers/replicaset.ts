@@ -1,5 +1,6 @@
 // The ReplicaSet controller: keeps spec.replicas pods matching the selector, adopts and releases pods,
 // and reports status. upstream: pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas)
+import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { rfc3339Seconds } from '../../core/index.ts';
 import { deleteObject, resourceByKey, type ServedResource } from '../api/index.ts';
 import { labelSelectorFromSpec, matchesLabels, type LabelSelector } from '../selectors/index.ts';
@@ -47,7 +48,7 @@ class ReplicaSetController implements Controller {
   private stops: (() => void)[] = [];
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue({
+    this.queue = new WorkQueue({ coalesceMs: WORKLOAD_SYNC_COALESCE_MS,
       name: COMPONENT,
       clock: ctx.clock,
       process: (key) => this.sync(key),
@@ -139,7 +140,7 @@ class ReplicaSetController implements Controller {
       const template = (rs.spec as { template?: never } | undefined)?.template ?? {};
       for (let i = 0; i < n; i++) {
         try {
-          const pod = this.ctx.registry.create(this.pods, namespace, podFromTemplate(namespace, template, ref));
+          const pod = this.ctx.registry.create(this.pods, namespace, podFromTemplate(namespace, template, ref), { trusted: true });
           created.push(pod);
           this.ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, { component: COMPONENT });
         } catch (e) {

@@ -1,6 +1,7 @@
 // The StatefulSet controller: pods <set>-<ordinal> with stable names, created in order (OrderedReady) or all at
 // once (Parallel), recreated under the same name when deleted or evicted, updated highest ordinal first.
 // upstream: pkg/controller/statefulset/stateful_set.go, stateful_set_control.go, stateful_set_utils.go
+import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { deleteObject, resourceByKey } from '../api/index.ts';
 import { matchesLabels } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
@@ -45,7 +46,7 @@ class StatefulSetController implements Controller {
   private stops: (() => void)[] = [];
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue({ name: COMPONENT, clock: ctx.clock, process: (key) => this.sync(key), onError: (key, err) => ctx.onError(`${COMPONENT} ${key}`, err) });
+    this.queue = new WorkQueue({ coalesceMs: WORKLOAD_SYNC_COALESCE_MS, name: COMPONENT, clock: ctx.clock, process: (key) => this.sync(key), onError: (key, err) => ctx.onError(`${COMPONENT} ${key}`, err) });
   }
 
   start(): void {
@@ -144,7 +145,7 @@ class StatefulSetController implements Controller {
           spec: { hostname: podName, ...(spec.serviceName ? { subdomain: spec.serviceName } : {}) },
         });
         try {
-          this.ctx.registry.create(this.pods, namespace, body);
+          this.ctx.registry.create(this.pods, namespace, body, { trusted: true });
           this.ctx.events.event(sts, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`, source);
         } catch (e) {
           this.ctx.events.event(sts, 'Warning', 'FailedCreate', `create Pod ${podName} in StatefulSet ${name} failed error: ${errorMessage(e)}`, source);

@@ -11,6 +11,13 @@ export interface WorkQueueOptions {
   /** First retry delay (doubles each failure, capped at maxBackoffMs). */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Process a key at most once per this many ms of clock time: adds in between wait for the next slot.
+   * Status-keeping controllers (ReplicaSet, Deployment, …) walk all their pods per sync; a kubelet's pod
+   * writes land at many jittered instants, so without this a 1,000-pod ReplicaSet resyncs thousands of
+   * times a virtual second. Upstream's informer and rate limiters batch the same way in effect.
+   */
+  coalesceMs?: number;
   onError?: (key: string, err: unknown) => void;
 }
 
@@ -20,6 +27,8 @@ export class WorkQueue {
   private readonly processing = new Set<string>();
   private readonly dirty = new Set<string>();
   private readonly failures = new Map<string, number>();
+  private readonly lastRun = new Map<string, number>();
+  private readonly deferred = new Set<string>();
   private release: (() => void) | undefined;
   private scheduled = false;
   private stopped = false;
@@ -28,6 +37,21 @@ export class WorkQueue {
 
   add(key: string): void {
     if (this.stopped) return;
+    const coalesce = this.opts.coalesceMs;
+    if (coalesce && !this.queued.has(key) && !this.processing.has(key)) {
+      const last = this.lastRun.get(key);
+      const wait = last === undefined ? 0 : last + coalesce - this.opts.clock.now();
+      if (wait > 0) {
+        if (this.deferred.has(key)) return;
+        this.deferred.add(key);
+        this.opts.clock.setTimeout(() => {
+          this.deferred.delete(key);
+          this.lastRun.delete(key);
+          this.add(key);
+        }, wait);
+        return;
+      }
+    }
     if (this.processing.has(key)) {
       this.dirty.add(key);
       return;
@@ -70,6 +94,7 @@ export class WorkQueue {
       const key = this.queue.shift()!;
       this.queued.delete(key);
       this.processing.add(key);
+      if (this.opts.coalesceMs) this.lastRun.set(key, this.opts.clock.now());
       let ok = true;
       try {
         const result = await this.opts.process(key);

@@ -113,7 +113,7 @@ describe('ReplicaSet controller', () => {
   it('creates more than the burst limit over successive syncs', async () => {
     const sim = startSim({ controllers: [replicaSetController] });
     createRs(sim, 'big', 1_200);
-    await sim.advance(10);
+    await sim.advance(1_000); // successive syncs are at least WORKLOAD_SYNC_COALESCE_MS apart
     expect(sim.list('pods', 'default')).toHaveLength(1_200);
     expect(statusOf(sim, 'big').replicas).toBe(1_200);
     sim.stop();

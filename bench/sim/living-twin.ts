@@ -1,0 +1,73 @@
+// Benchmark child: a living twin in lockstep, in process (no HTTP), driven through one scenario; prints JSON.
+//   pods <nodes> <pods>       create Deployments for <pods> replicas and run until all are Running and Ready
+//   heartbeat <nodes> <hours> run <hours> of virtual time with <nodes> heartbeating kubelets
+import { LockstepClock, SeededRandom, uuidFrom } from '../../sim/core/index.ts';
+import { Registry, resourceByKey } from '../../sim/twin/api/index.ts';
+import { bootstrapCluster } from '../../sim/twin/bootstrap.ts';
+import { ControllerManager, DEFAULT_TWIN_CONFIG, RegistryEventRecorder } from '../../sim/twin/controllers/index.ts';
+import { plainWorkers, simulationControllers } from '../../sim/twin/index.ts';
+import { ObjectStore } from '../../sim/twin/store/index.ts';
+
+const [mode = 'pods', a = '1000', b = '100000'] = process.argv.slice(2);
+const nodes = Number(a);
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+const clock = new LockstepClock({ start: Date.UTC(2026, 0, 1), stallTimeoutMs: 0 });
+const random = new SeededRandom(1);
+const uids = random.fork('uid');
+const names = random.fork('names');
+const store = new ObjectStore({ clock, uid: () => uuidFrom(uids), random: () => names.next() });
+const registry = new Registry({ store, clock });
+bootstrapCluster(registry);
+const errors: string[] = [];
+const config = { ...DEFAULT_TWIN_CONFIG, bootDelayMs: 1_000 };
+const manager = new ControllerManager({
+  registry, store, clock, random, config,
+  events: new RegistryEventRecorder(registry, clock, (e) => errors.push(String(e))),
+  onError: (where, e) => errors.push(`${where}: ${String(e)}`),
+});
+const nodeSpecs = plainWorkers(nodes).map((n) => ({ ...n, cpu: '64', memory: '256Gi', pods: 250 }));
+manager.start(simulationControllers(nodeSpecs));
+const readyNodes = () => store.list('nodes', undefined).items.length;
+const wall0 = performance.now();
+while (readyNodes() < nodes) await clock.runFor(1_000);
+const registered = performance.now();
+
+if (mode === 'pods') {
+  const total = Number(b);
+  const perDeployment = 1_000;
+  const deployments = Math.ceil(total / perDeployment);
+  const t0 = performance.now();
+  for (let i = 0; i < deployments; i++) {
+    const replicas = Math.min(perDeployment, total - i * perDeployment);
+    registry.create(resourceByKey('deployments.apps')!, 'default', {
+      metadata: { name: `app-${i}` },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: `app-${i}` } },
+        template: { metadata: { labels: { app: `app-${i}` } }, spec: { containers: [{ name: 'main', image: 'registry.k8s.io/pause:3.10', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] } },
+      },
+    });
+  }
+  let running = 0;
+  while (running < total) {
+    await clock.runFor(1_000);
+    running = store.list('pods', 'default', { filter: (p) => (p.status as { phase?: string }).phase === 'Running' }).items.length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  console.log(JSON.stringify({ mode, nodes, pods: total, seconds, podsPerSecond: total / seconds, registerSeconds: (registered - wall0) / 1000, virtualSeconds: (clock.now() - Date.UTC(2026, 0, 1)) / 1000, peakRssMiB: peakRss / 1048576, errors: errors.length, firstError: errors[0] }));
+} else {
+  const hours = Number(b);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  await clock.runFor(hours * 3_600_000);
+  const cpu = process.cpuUsage(cpu0);
+  const seconds = (performance.now() - t0) / 1000;
+  const leases = store.list('leases.coordination.k8s.io', 'kube-node-lease').items.length;
+  clearInterval(sampler);
+  console.log(JSON.stringify({ mode, nodes, hours, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, leases, peakRssMiB: peakRss / 1048576, errors: errors.length, firstError: errors[0] }));
+}
+manager.stop();
+process.exit(0);
