@@ -9,6 +9,8 @@ export interface NodeInfo {
   readonly annotations: Readonly<Record<string, string>>;
   readonly taints: readonly TaintSpec[];
   readonly unschedulable: boolean;
+  /** The Ready condition's status ('True' | 'False' | 'Unknown'), when the node reports one. */
+  readonly ready?: string;
 }
 
 export interface PodInfo {
@@ -22,6 +24,10 @@ export interface PodInfo {
   /** Kind of the controlling owner (DaemonSet pods are skipped by a drain, as kubectl does). */
   readonly ownerKind?: string;
   readonly phase?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** The Ready condition is True. */
+  readonly ready?: boolean;
+  readonly priorityClassName?: string;
 }
 
 export interface NodeEventSpec {

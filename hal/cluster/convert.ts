@@ -11,6 +11,7 @@ export function nodeInfo(n: V1Node): NodeInfo {
     annotations: { ...(n.metadata?.annotations ?? {}) },
     taints: (n.spec?.taints ?? []).map((t): TaintSpec => ({ key: t.key, value: t.value ?? '', effect: t.effect as TaintEffect })),
     unschedulable: n.spec?.unschedulable === true,
+    ...((r) => (r ? { ready: r } : {}))(n.status?.conditions?.find((c) => c.type === 'Ready')?.status),
   };
 }
 
@@ -24,6 +25,9 @@ export function podInfo(p: V1Pod): PodInfo {
     terminating: p.metadata?.deletionTimestamp !== undefined && p.metadata?.deletionTimestamp !== null,
     ...(owner ? { ownerKind: owner.kind } : {}),
     ...(p.status?.phase ? { phase: p.status.phase } : {}),
+    labels: { ...(p.metadata?.labels ?? {}) },
+    ready: (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+    ...(p.spec?.priorityClassName ? { priorityClassName: p.spec.priorityClassName } : {}),
   };
 }
 

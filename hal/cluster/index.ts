@@ -10,3 +10,5 @@ export { inScope, resolveTarget, describeTarget, type Resolved } from './scope.t
 export { ActionQueue, DEFAULT_BACKOFF, type ActionQueueOptions, type Applier, type Backoff } from './action-queue.ts';
 export { QueueJournal, QueueJournalError, type QueuedAction } from './queue-journal.ts';
 export { ClusterObserver, type ObservedChange, type ObserverOptions, type ObserverStatus } from './observer.ts';
+export { ManifestClient, type ManifestObject } from './manifests.ts';
+export { withClockHolds } from './holding.ts';

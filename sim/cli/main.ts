@@ -5,8 +5,9 @@ import { startCommand } from './commands/start.ts';
 import { validateCommand } from './commands/validate.ts';
 import { imagesCommand } from './commands/images.ts';
 import { switchboxCommand } from './commands/switchbox.ts';
+import { runCommand } from './commands/run.ts';
 
-const COMMANDS: Command[] = [startCommand, twinCommand, validateCommand, imagesCommand, switchboxCommand];
+const COMMANDS: Command[] = [startCommand, runCommand, twinCommand, validateCommand, imagesCommand, switchboxCommand];
 
 export function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -1,0 +1,239 @@
+// `kis run`: plays a flight profile against a cluster — the embedded twin in lockstep by default, or a lab
+// cluster in real time — through the same HAL wiring and executor hardware uses; journals everything,
+// judges the expectations on the journal and writes the reports.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Action, JournalHeader, JournalRecord } from '../../hal/signals/index.ts';
+import { ActionExecutor, ActionQueue, ClusterObserver, KubeCluster, ManifestClient, loadKubeConfig, withClockHolds } from '../../hal/cluster/index.ts';
+import { decide, deriveWiring, INITIAL_STATE, type WiringState } from '../../hal/wiring/index.ts';
+import { LockstepClock, RealClock, ScaledClock, type Clock } from '../core/index.ts';
+import { formatMissionTime, type Profile } from '../profile/index.ts';
+import { simulationControllers, startTwin, type Twin } from '../twin/index.ts';
+import { vehicleSignals } from '../vehicle/index.ts';
+import { evaluateExpectations, type ExpectationResult } from './expectations/index.ts';
+import { JournalWriter } from './journal-writer.ts';
+import { runManifests, type Manifest } from './manifests.ts';
+import { ClusterRecorder } from './observe.ts';
+import { WORKLOAD_KINDS, workloadReady } from './readiness.ts';
+import { junitXml, summaryText } from './report/index.ts';
+import { twinConfig } from './twin-config.ts';
+import { vehicleNodes } from './vehicle-nodes.ts';
+
+export type RunMode = 'fast' | 'speed' | 'realtime';
+
+export interface RunOptions {
+  profile: Profile;
+  profilePath: string;
+  outDir: string;
+  seed: number;
+  mode: RunMode;
+  speed?: number;
+  kubeconfig?: string;
+  context?: string;
+  junit?: string;
+  keep?: boolean;
+  /** One progress line (mission clock, phase, pods, failing expectations); undefined when not a TTY. */
+  progress?: (line: string) => void;
+  log?: (line: string) => void;
+  /** Aborts the run (Ctrl-C): the journal so far is kept and the report says aborted. */
+  signal?: AbortSignal;
+}
+
+export interface RunOutcome {
+  results: ExpectationResult[];
+  aborted?: string;
+  outDir: string;
+  summary: string;
+  wallSeconds: number;
+  missionSeconds: number;
+}
+
+/** Virtual epoch of lockstep runs: fixed, so timestamps (and journals) repeat exactly. */
+const LOCKSTEP_EPOCH = Date.UTC(2026, 0, 1);
+const PRELAUNCH_LIMIT_MS = 600_000;
+
+export async function runFlight(o: RunOptions): Promise<RunOutcome> {
+  const wall0 = performance.now();
+  const log = o.log ?? (() => undefined);
+  const profile = o.profile;
+  const realCluster = o.kubeconfig !== undefined;
+  const clock: Clock & { stop?: () => void } =
+    o.mode === 'fast' && !realCluster ? new LockstepClock({ start: LOCKSTEP_EPOCH, stallTimeoutMs: 120_000 }) : o.mode === 'speed' ? new ScaledClock(o.speed ?? 1) : new RealClock();
+  const lockstep = clock instanceof LockstepClock ? clock : undefined;
+  const runId = `${profile.metadata.name}-${o.seed}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40);
+  const names = { run: runId, namespace: `kis-${runId}` };
+  const manifests = runManifests(profile, names);
+
+  let twin: Twin | undefined;
+  const nodes = vehicleNodes(profile);
+  if (!realCluster) {
+    twin = await startTwin({ clock, wallNow: new Date(), nodes, controllers: simulationControllers(nodes), config: twinConfig(profile, o.seed), port: 0 });
+  }
+  const kc = loadKubeConfig(realCluster ? { path: o.kubeconfig!, ...(o.context ? { context: o.context } : {}) } : { yaml: twin!.kubeconfig('admin') });
+  const kube = new KubeCluster(kc);
+  const cluster = withClockHolds(kube, clock, 'cluster');
+  const objects = withClockHolds(new ManifestClient(kc), clock, 'manifests');
+
+  const records: JournalRecord[] = [];
+  const header: JournalHeader = { kind: 'header', format: 'kis-journal', version: 1, profile: profile.metadata.name, vehicle: profile.vehicle.name, seed: o.seed, clock: lockstep ? 'lockstep' : o.mode === 'speed' ? 'scaled' : 'realtime', namespace: names.namespace };
+  const journal = new JournalWriter(join(o.outDir, 'journal.ndjson'), header);
+  let t0 = Number.NaN;
+  const missionNow = () => clock.now() - t0;
+  const record = (r: JournalRecord) => {
+    records.push(r);
+    journal.append(r);
+  };
+  let aborted: string | undefined;
+  const onAbort = () => {
+    aborted = `interrupted at ${Number.isNaN(t0) ? 'pre-launch' : formatMissionTime(missionNow())}`;
+    lockstep?.stop();
+    wakeRealtime?.();
+  };
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  let wakeRealtime: (() => void) | undefined;
+  const sleepUntil = async (target: number) => {
+    if (lockstep) {
+      await lockstep.run(target);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      wakeRealtime = resolve;
+      clock.setTimeout(resolve, Math.max(0, target - clock.now()));
+    });
+  };
+
+  let queue: ActionQueue | undefined;
+  let stopObserving = () => undefined as unknown;
+  try {
+    // Pre-launch: the run's objects, then every workload up before the countdown starts.
+    log(`kis run: ${profile.metadata.name} on ${realCluster ? `the cluster in ${o.kubeconfig}` : 'the embedded twin'} (seed ${o.seed}), namespace ${names.namespace}`);
+    await objects.createAll(manifests);
+    await waitForWorkloads(manifests, objects, clock, sleepUntil, () => aborted !== undefined);
+    if (aborted) throw new Aborted();
+
+    // T0: the first timeline instant is now.
+    t0 = clock.now() - profile.startMs;
+    const recorder = new ClusterRecorder((pc) => (pc.startsWith(`${runId}-`) ? pc.slice(runId.length + 1) : pc));
+    stopObserving = observe(twin, kube, clock, profile.vehicle.name, names.namespace, recorder, missionNow, record);
+
+    const wiring = deriveWiring(profile, { arming: 'armed' });
+    let state: WiringState = INITIAL_STATE;
+    const executor = new ActionExecutor({ cluster, vehicle: profile.vehicle.name, clock, arm: { armed: true }, namespace: names.namespace });
+    queue = new ActionQueue({
+      path: join(o.outDir, 'actions.ndjson'),
+      executor,
+      clock,
+      onResult: (entry, result) => record({ t: missionNow(), kind: 'action', action: entry.action as Action, status: result.status, ...(result.detail ? { detail: result.detail } : {}) }),
+    });
+    queue.start();
+    for (const r of vehicleSignals(profile)) {
+      clock.setTimeout(() => {
+        if (r.kind === 'telemetry') return record(r);
+        record(r);
+        const decision = decide(r.signal, state, wiring);
+        state = decision.state;
+        // Workload actions name no namespace: the executor puts them in the run's.
+        for (const action of decision.actions) {
+          record({ t: r.t, kind: 'action', action, status: 'decided' });
+          queue!.enqueue(action);
+        }
+      }, t0 + r.t - clock.now());
+    }
+    const end = t0 + profile.durationMs;
+    const ticker = o.progress ? clock.setInterval(() => o.progress!(progressLine(profile, missionNow(), records)), lockstep ? 10_000 : 1_000) : undefined;
+    await sleepUntil(end);
+    clock.clearInterval(ticker);
+    if (aborted) throw new Aborted();
+  } catch (e) {
+    if (!(e instanceof Aborted)) {
+      aborted ??= `failed: ${e instanceof Error ? e.message : String(e)}`;
+      record({ t: Number.isNaN(t0) ? 0 : missionNow(), kind: 'log', level: 'error', message: aborted });
+    }
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    stopObserving();
+    await queue?.stop();
+    journal.close();
+    if (realCluster && !o.keep) await objects.deleteAll([...manifests].reverse().filter((m) => m.kind === 'Namespace' || m.kind === 'PriorityClass')).catch((e) => log(`kis run: cleanup failed: ${String(e)}`));
+    await twin?.close();
+  }
+
+  const results = evaluateExpectations(profile, records);
+  const title = `${profile.metadata.name} — ${realCluster ? 'lab cluster' : 'embedded twin'}, seed ${o.seed}, ${((Number.isNaN(t0) ? 0 : Math.max(0, missionNow())) / 1000).toFixed(0)} s of mission time`;
+  const summary = summaryText(title, results, aborted ? { aborted } : {});
+  const report = { profile: profile.metadata.name, profilePath: o.profilePath, seed: o.seed, mode: lockstep ? 'lockstep' : o.mode, aborted: aborted ?? null, results };
+  writeFileSync(join(o.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const junit = junitXml(profile.metadata.name, results, aborted ? { aborted } : {});
+  writeFileSync(join(o.outDir, 'junit.xml'), junit);
+  if (o.junit) writeFileSync(o.junit, junit);
+  writeFileSync(join(o.outDir, 'summary.txt'), `${summary}\n`);
+  return { results, ...(aborted ? { aborted } : {}), outDir: o.outDir, summary, wallSeconds: (performance.now() - wall0) / 1000, missionSeconds: Number.isNaN(t0) ? 0 : missionNow() / 1000 };
+}
+
+class Aborted extends Error {}
+
+async function waitForWorkloads(manifests: readonly Manifest[], objects: ManifestClient, clock: Clock, sleepUntil: (t: number) => Promise<void>, stopped: () => boolean): Promise<void> {
+  const deadline = clock.now() + PRELAUNCH_LIMIT_MS;
+  const workloads = manifests.filter((m) => WORKLOAD_KINDS.has(m.kind));
+  for (;;) {
+    let pending: Manifest | undefined;
+    for (const m of workloads) {
+      if (!workloadReady(m, await objects.status(m))) {
+        pending = m;
+        break;
+      }
+    }
+    if (!pending || stopped()) return;
+    if (clock.now() >= deadline) throw new Error(`pre-launch: ${pending.kind} ${pending.metadata.name} not ready after ${PRELAUNCH_LIMIT_MS / 1000} s`);
+    await sleepUntil(clock.now() + 1_000);
+  }
+}
+
+/** Journals pod and node changes: from the twin's store in lockstep (exact instants), or informers on a lab cluster. */
+function observe(twin: Twin | undefined, kube: KubeCluster, clock: Clock, vehicle: string, namespace: string, recorder: ClusterRecorder, missionNow: () => number, record: (r: JournalRecord) => void): () => void {
+  const emit = (r: ReturnType<ClusterRecorder['pod']>) => r && record(r);
+  if (twin) {
+    for (const n of twin.store.list('nodes', undefined).items) emit(recorder.node(missionNow(), 'added', n));
+    for (const p of twin.store.list('pods', namespace).items) emit(recorder.pod(missionNow(), 'added', p));
+    const rv = twin.store.resourceVersion();
+    const op = (t: string) => (t === 'ADDED' ? 'added' : t === 'DELETED' ? 'deleted' : 'modified') as 'added' | 'modified' | 'deleted';
+    const nodes = twin.store.watch('nodes', undefined, rv, (ev) => ev.type !== 'BOOKMARK' && emit(recorder.node(missionNow(), op(ev.type), ev.object)));
+    const pods = twin.store.watch('pods', namespace, rv, (ev) => ev.type !== 'BOOKMARK' && emit(recorder.pod(missionNow(), op(ev.type), ev.object)));
+    return () => {
+      nodes.stop();
+      pods.stop();
+    };
+  }
+  const observer = new ClusterObserver({
+    cluster: kube, clock, vehicle,
+    onChange: (c) => {
+      if (c.resource === 'nodes') {
+        const n = c.object;
+        emit(recorder.node(missionNow(), c.op, { metadata: { name: n.name, labels: { ...n.labels }, annotations: { ...n.annotations } }, spec: { unschedulable: n.unschedulable, taints: n.taints }, status: { conditions: n.ready ? [{ type: 'Ready', status: n.ready }] : [] } }));
+      } else if (c.object.namespace === namespace) {
+        const p = c.object;
+        emit(recorder.pod(missionNow(), c.op, {
+          metadata: { name: p.name, namespace: p.namespace, labels: { ...(p.labels ?? {}) }, ...(p.terminating ? { deletionTimestamp: 'set' } : {}) },
+          spec: { ...(p.nodeName ? { nodeName: p.nodeName } : {}), ...(p.priorityClassName ? { priorityClassName: p.priorityClassName } : {}) },
+          status: { ...(p.phase ? { phase: p.phase } : {}), conditions: [{ type: 'Ready', status: p.ready ? 'True' : 'False' }] },
+        }));
+      }
+    },
+  });
+  void observer.start();
+  return () => void observer.stop();
+}
+
+function progressLine(profile: Profile, t: number, records: readonly JournalRecord[]): string {
+  let phase = 'mission';
+  const pods = new Map<string, boolean>();
+  for (const r of records) {
+    if (r.kind === 'signal' && r.signal.type === 'custom' && r.signal.name === 'flight-phase') phase = String((r.signal.data as { phase?: string } | undefined)?.phase ?? phase);
+    if (r.kind === 'cluster' && r.resource === 'pods') {
+      if (r.op === 'deleted') pods.delete(`${r.namespace}/${r.name}`);
+      else pods.set(`${r.namespace}/${r.name}`, (r.data as { ready?: boolean } | undefined)?.ready === true);
+    }
+  }
+  const ready = [...pods.values()].filter(Boolean).length;
+  return `${formatMissionTime(t)} / ${formatMissionTime(profile.durationMs)}  phase ${phase}  pods ${ready} ready, ${pods.size - ready} not ready`;
+}
