@@ -10,6 +10,8 @@ export interface DrainOptions {
   readonly retryIntervalMs: number;
   /** Give up (the drain fails, the queue moves on to the detach) after this long. */
   readonly timeoutMs: number;
+  /** Checked between passes: true ends the drain early (its stage separated: nothing left to wait for). */
+  readonly cancelled?: () => boolean;
 }
 
 export const DEFAULT_DRAIN: DrainOptions = { retryIntervalMs: 1000, timeoutMs: 120_000 };
@@ -47,7 +49,7 @@ export async function drainNodes(cluster: Cluster, nodes: readonly string[], clo
     const pods: PodInfo[] = [];
     for (const n of nodes) pods.push(...(await cluster.podsOnNode(n)).filter(evictable));
     const blocked = await pass(cluster, pods, evicted);
-    if (blocked.length === 0 || clock.now() + options.retryIntervalMs > deadline) return { evicted, blocked };
+    if (blocked.length === 0 || options.cancelled?.() || clock.now() + options.retryIntervalMs > deadline) return { evicted, blocked };
     await clock.sleep(options.retryIntervalMs);
   }
 }

@@ -44,11 +44,20 @@ export class ActionExecutor {
   private readonly o: ExecutorOptions;
   private readonly drain: DrainOptions;
   private seq = 0;
+  private readonly cutShort = new Set<string>();
 
   constructor(options: ExecutorOptions) {
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.vehicle)) throw new RangeError(`executor: vehicle ${JSON.stringify(options.vehicle)} is not a label value kis could have set`);
     this.o = options;
     this.drain = { ...DEFAULT_DRAIN, ...options.drain };
+  }
+
+  /**
+   * Ends a drain of `stage` that is waiting on PodDisruptionBudgets: the stage is separating, and the
+   * detach queued behind the drain must not wait for the drain's timeout. Call it when a detach is decided.
+   */
+  cancelDrain(stage: string): void {
+    this.cutShort.add(stage);
   }
 
   /**
@@ -78,11 +87,12 @@ export class ActionExecutor {
           const names = nodes.map((n) => n.name);
           for (const n of nodes) await run.write(`cordon node ${n.name}`, () => c.cordon(n.name));
           if (run.dry) return `would evict ${(await evictionCandidates(c, names)).join(', ') || 'nothing'}`;
-          const r = await drainNodes(c, names, this.o.clock, this.drain);
+          const r = await drainNodes(c, names, this.o.clock, { ...this.drain, cancelled: () => this.cutShort.has(a.stage) });
           for (const p of r.evicted) run.steps.push(`evict pod ${p}`);
           if (r.blocked.length > 0) run.fail();
+          const why = this.cutShort.has(a.stage) ? 'was cut short by the separation' : `gave up after ${this.drain.timeoutMs} ms`;
           return r.blocked.length > 0
-            ? `drain of stage ${a.stage} gave up after ${this.drain.timeoutMs} ms: PodDisruptionBudgets still refuse ${r.blocked.join(', ')}`
+            ? `drain of stage ${a.stage} ${why}: PodDisruptionBudgets still refuse ${r.blocked.join(', ')}`
             : `drained stage ${a.stage}: evicted ${r.evicted.length} pod(s)`;
         });
       case 'detach-stage':

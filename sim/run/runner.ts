@@ -134,6 +134,8 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
         state = decision.state;
         // Workload actions name no namespace: the executor puts them in the run's.
         for (const action of decision.actions) {
+          // The stage leaves now whatever a drain still waits for (the detach is queued behind it).
+          if (action.type === 'detach-stage') executor.cancelDrain(action.stage);
           record({ t: r.t, kind: 'action', action, status: 'decided' });
           queue!.enqueue(action);
         }
