@@ -1,5 +1,6 @@
 // ActionExecutor: applies one Action to the cluster — behind the arming interlock and the scope
 // guard, idempotently (applying it twice is applying it once), or in dry-run only says what it would do.
+import { ClusterError } from './errors.ts';
 import type { Clock } from '../../sim/core/index.ts';
 import {
   ANNOTATION_ATTACHED, ANNOTATION_FAULT, ANNOTATION_POWER, ATTACHED_FALSE, TAINT_OUT_OF_SERVICE, TAINT_POWER_DEGRADED,
@@ -128,9 +129,17 @@ export class ActionExecutor {
       case 'label-node':
         return this.onNodes(a.target, a, run, (n) => run.write(`label node ${n.name} ${fmt(a.labels)}`, () => c.label(n.name, a.labels)));
       case 'emit-event':
+        // Events are best effort, as upstream's recorder: while the API refuses writes (quorum lost) the event
+        // is dropped rather than holding up the ordered queue — power-on waiting behind it would never come.
         return this.onNodes(a.target, a, run, (n) =>
           run.write(`event ${a.reason} on node ${n.name}`, () =>
-            c.postNodeEvent({ name: `${n.name}.kis-${slug(id)}`, node: n.name, nodeUid: n.uid, reason: a.reason, type: a.eventType, message: a.message, at: this.o.clock.now() })));
+            c.postNodeEvent({ name: `${n.name}.kis-${slug(id)}`, node: n.name, nodeUid: n.uid, reason: a.reason, type: a.eventType, message: a.message, at: this.o.clock.now() }).catch((e: unknown) => {
+              if (e instanceof ClusterError && e.retryable) {
+                run.steps.push(`event ${a.reason} on node ${n.name} dropped: ${e.message}`);
+                return;
+              }
+              throw e;
+            })));
       case 'scale-workload': {
         const ns = a.namespace ?? this.o.namespace ?? 'default';
         await run.write(`scale deployment ${ns}/${a.workload} to ${a.replicas}`, () => c.scaleDeployment(ns, a.workload, a.replicas));
