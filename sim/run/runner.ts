@@ -78,14 +78,15 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   const header: JournalHeader = { kind: 'header', format: 'kis-journal', version: 1, profile: profile.metadata.name, vehicle: profile.vehicle.name, seed: o.seed, clock: lockstep ? 'lockstep' : o.mode === 'speed' ? 'scaled' : 'realtime', namespace: names.namespace };
   const journal = new JournalWriter(join(o.outDir, 'journal.ndjson'), header);
   let t0 = Number.NaN;
-  const missionNow = () => clock.now() - t0;
+  // Before the countdown (pre-launch) everything observed is stamped with the mission's first instant.
+  const missionNow = () => (Number.isNaN(t0) ? profile.startMs : clock.now() - t0);
   const record = (r: JournalRecord) => {
     records.push(r);
     journal.append(r);
   };
   let aborted: string | undefined;
   const onAbort = () => {
-    aborted = `interrupted at ${Number.isNaN(t0) ? 'pre-launch' : formatMissionTime(missionNow())}`;
+    aborted = `interrupted at ${Number.isNaN(t0) ? 'pre-launch' : formatMissionTime(clock.now() - t0)}`;
     lockstep?.stop();
     wakeRealtime?.();
   };
@@ -108,13 +109,14 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
     // Pre-launch: the run's objects, then every workload up before the countdown starts.
     log(`kis run: ${profile.metadata.name} on ${realCluster ? `the cluster in ${o.kubeconfig}` : 'the embedded twin'} (seed ${o.seed}), namespace ${names.namespace}`);
     await objects.createAll(manifests);
+    // Observe from now, so the state at T0 is known however the cluster is watched (informers list lazily).
+    const recorder = new ClusterRecorder((pc) => (pc.startsWith(`${runId}-`) ? pc.slice(runId.length + 1) : pc));
+    stopObserving = observe(twin, kube, clock, profile.vehicle.name, names.namespace, recorder, missionNow, record);
     await waitForWorkloads(manifests, objects, clock, sleepUntil, () => aborted !== undefined);
     if (aborted) throw new Aborted();
 
     // T0: the first timeline instant is now.
     t0 = clock.now() - profile.startMs;
-    const recorder = new ClusterRecorder((pc) => (pc.startsWith(`${runId}-`) ? pc.slice(runId.length + 1) : pc));
-    stopObserving = observe(twin, kube, clock, profile.vehicle.name, names.namespace, recorder, missionNow, record);
 
     const wiring = deriveWiring(profile, { arming: 'armed' });
     let state: WiringState = INITIAL_STATE;
@@ -149,7 +151,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   } catch (e) {
     if (!(e instanceof Aborted)) {
       aborted ??= `failed: ${e instanceof Error ? e.message : String(e)}`;
-      record({ t: Number.isNaN(t0) ? 0 : missionNow(), kind: 'log', level: 'error', message: aborted });
+      record({ t: missionNow(), kind: 'log', level: 'error', message: aborted });
     }
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
@@ -161,7 +163,8 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   }
 
   const results = evaluateExpectations(profile, records);
-  const title = `${profile.metadata.name} — ${realCluster ? 'lab cluster' : 'embedded twin'}, seed ${o.seed}, ${((Number.isNaN(t0) ? 0 : Math.max(0, missionNow())) / 1000).toFixed(0)} s of mission time`;
+  const missionMs = Number.isNaN(t0) ? 0 : Math.max(0, clock.now() - t0 - profile.startMs);
+  const title = `${profile.metadata.name} — ${realCluster ? 'lab cluster' : 'embedded twin'}, seed ${o.seed}, ${(missionMs / 1000).toFixed(0)} s of mission time`;
   const summary = summaryText(title, results, aborted ? { aborted } : {});
   const report = { profile: profile.metadata.name, profilePath: o.profilePath, seed: o.seed, mode: lockstep ? 'lockstep' : o.mode, aborted: aborted ?? null, results };
   writeFileSync(join(o.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -169,7 +172,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   writeFileSync(join(o.outDir, 'junit.xml'), junit);
   if (o.junit) writeFileSync(o.junit, junit);
   writeFileSync(join(o.outDir, 'summary.txt'), `${summary}\n`);
-  return { results, ...(aborted ? { aborted } : {}), outDir: o.outDir, summary, wallSeconds: (performance.now() - wall0) / 1000, missionSeconds: Number.isNaN(t0) ? 0 : missionNow() / 1000 };
+  return { results, ...(aborted ? { aborted } : {}), outDir: o.outDir, summary, wallSeconds: (performance.now() - wall0) / 1000, missionSeconds: missionMs / 1000 };
 }
 
 class Aborted extends Error {}
