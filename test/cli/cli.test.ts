@@ -71,6 +71,17 @@ describe('kis validate', () => {
   });
 });
 
+describe('kis start', () => {
+  it('plays the Falcon 9-like profile on the twin and prints its report and what to try next', async () => {
+    const r = await kis('start');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^falcon9-leo — embedded twin, seed \d+, \d+ s of mission time$/m);
+    expect(r.stdout).toContain('all 6 expectations met');
+    expect(r.stdout).toMatch(/journal and reports in runs\/falcon9-leo-seed\d+(-\d+)?\//);
+    expect(r.stdout).toContain('kis twin --profile profiles/falcon9-leo.yaml');
+  });
+});
+
 describe('kis images', () => {
   it('lists the images a profile needs, sorted and unique', async () => {
     const r = await kis('images', 'profiles/leo-passes.yaml');

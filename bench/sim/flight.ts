@@ -1,0 +1,20 @@
+// Benchmark child: one `kis run` in lockstep on the twin, in its own process so peak RSS is its own; prints JSON.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadProfile } from '../../sim/profile/index.ts';
+import { runFlight } from '../../sim/run/runner.ts';
+
+const path = process.argv[2] ?? 'profiles/falcon9-leo.yaml';
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+const profile = loadProfile(path);
+const outDir = mkdtempSync(join(tmpdir(), 'kis-bench-run-'));
+mkdirSync(join(outDir, 'run'));
+const t0 = performance.now();
+const r = await runFlight({ profile, profilePath: path, outDir: join(outDir, 'run'), seed: profile.cluster.seed, mode: 'fast' });
+const wall = (performance.now() - t0) / 1000;
+clearInterval(sampler);
+rmSync(outDir, { recursive: true, force: true });
+console.log(JSON.stringify({ profile: profile.metadata.name, nodes: profile.vehicle.nodes.length, missionSeconds: r.missionSeconds, wallSeconds: wall, ratio: r.missionSeconds / wall, peakRssMiB: peak / 1048576, failed: r.results.filter((x) => x.status === 'fail').length, aborted: r.aborted ?? null }));
+process.exit(0);
