@@ -111,13 +111,18 @@ describe('ascent model', () => {
   });
 
   it('reports a flame-out when the tanks run dry before the scheduled cutoff', () => {
-    // 395.7 t at 7607 kN / (283 s · g0) = 2741 kg/s lasts 144.4 s, short of the profile's T+150 s.
-    const ev = model('falcon9-leo').events.filter((e) => e.stage === 'stage1' && (e.kind === 'flame-out' || e.kind === 'cutoff'));
+    // At 7607 kN the booster's 395.7 t last 395.7 t / (7607 kN / (283 s · g0)) = 144.4 s, short of T+150 s.
+    const p = sample('falcon9-leo');
+    const hot = { ...p, vehicle: { ...p.vehicle, ascent: { ...p.vehicle.ascent!, stages: p.vehicle.ascent!.stages.map((s, i) => (i === 0 ? { ...s, thrustN: 7_607_000, massFlowKgPerS: 7_607_000 / ((s.ispS ?? 283) * 9.80665) } : s)) } } };
+    const m = ascentModel(hot as typeof p)!;
+    const ev = m.events.filter((e) => e.stage === 'stage1' && (e.kind === 'flame-out' || e.kind === 'cutoff'));
     expect(ev).toHaveLength(1);
     expect(ev[0]!.kind).toBe('flame-out');
     expect(ev[0]!.tMs).toBeGreaterThan(144_000);
     expect(ev[0]!.tMs).toBeLessThan(145_000);
-    expect(model('falcon9-leo').stateAt(146_000).phase).toBe('coast');
+    expect(m.stateAt(146_000).phase).toBe('coast');
+    // The sample's burn-averaged thrust lasts to the scheduled cutoff.
+    expect(model('falcon9-leo').events.find((e) => e.stage === 'stage1' && e.kind === 'flame-out')).toBeUndefined();
   });
 
   it('gives the same trajectory twice', () => {
