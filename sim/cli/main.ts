@@ -6,8 +6,9 @@ import { validateCommand } from './commands/validate.ts';
 import { imagesCommand } from './commands/images.ts';
 import { switchboxCommand } from './commands/switchbox.ts';
 import { runCommand } from './commands/run.ts';
+import { halCommand } from './commands/hal.ts';
 
-const COMMANDS: Command[] = [startCommand, runCommand, twinCommand, validateCommand, imagesCommand, switchboxCommand];
+const COMMANDS: Command[] = [startCommand, runCommand, twinCommand, halCommand, validateCommand, imagesCommand, switchboxCommand];
 
 export function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

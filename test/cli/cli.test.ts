@@ -28,7 +28,7 @@ describe('kis help and flags', () => {
     const r = await kis('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: kis <command>/);
-    for (const c of ['start', 'twin', 'validate']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
+    for (const c of ['start', 'run', 'twin', 'hal', 'validate', 'images', 'switchbox']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
   });
 
   it('explains each command', async () => {
@@ -45,6 +45,9 @@ describe('kis help and flags', () => {
     [['twin', '--bogus'], /Unknown option '--bogus'/],
     [['twin', '--nodes', '2', '--profile', 'profiles/falcon9-leo.yaml'], /give --profile or --nodes, not both/],
     [['validate'], /name at least one profile/],
+    [['hal', '--serial', '/dev/null'], /give exactly one of --wiring or --profile/],
+    [['hal', '--profile', 'profiles/falcon9-leo.yaml'], /give at least one source/],
+    [['run'], /name exactly one profile/],
   ])('exits 2 and says what was wrong: %j', async (args, message) => {
     const r = await kis(...args);
     expect(r.code).toBe(2);
