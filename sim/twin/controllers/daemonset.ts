@@ -3,14 +3,14 @@
 // upstream: pkg/controller/daemon/daemon_controller.go, update.go
 import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { deleteObject, resourceByKey } from '../api/index.ts';
-import { matchesLabels } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
 import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import type { ControllerFactory } from './manager.ts';
 import { WorkQueue } from './workqueue.ts';
+import { wakeOwners } from './wake-owners.ts';
 import { adopt, planClaim, release } from './replicaset-claim.ts';
 import { OwnedIndex } from './replicaset-owned-index.ts';
-import { controllerOf, isPodAvailable, isPodReady, newControllerRef, parseTime } from './replicaset-pod-state.ts';
+import { isPodAvailable, isPodReady, newControllerRef, parseTime } from './replicaset-pod-state.ts';
 import { SelectorCache, errorMessage, nextAvailabilityDelay, writeStatus } from './replicaset.ts';
 import { canonicalJson, computeHash, podFromTemplate, type PodTemplate } from './replicaset-template.ts';
 import { scaledValue } from './deployment-util.ts';
@@ -70,17 +70,7 @@ class DaemonSetController implements Controller {
 
   private onPod(ev: WatchEvent): void {
     this.index.apply(ev);
-    const pod = ev.object;
-    const ns = pod.metadata.namespace ?? '';
-    const ref = controllerOf(pod);
-    if (ref) {
-      if (ref.kind === 'DaemonSet') this.queue.add(`${ns}/${ref.name}`);
-      return;
-    }
-    if (ev.type === 'DELETED') return;
-    for (const ds of this.ctx.store.list(this.dsRes.key, ns).items) {
-      if (matchesLabels(this.selectors.get(ds), pod.metadata.labels)) this.queue.add(keyOf(ds));
-    }
+    wakeOwners(this.ctx, this.queue, this.selectors, 'DaemonSet', this.dsRes.key, ev);
   }
 
   private sync(key: string): boolean {

@@ -4,11 +4,11 @@
 import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { rfc3339Seconds } from '../../core/index.ts';
 import { deleteObject, resourceByKey } from '../api/index.ts';
-import { matchesLabels } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
 import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import type { ControllerFactory } from './manager.ts';
 import { WorkQueue } from './workqueue.ts';
+import { wakeOwners } from './wake-owners.ts';
 import { adopt, planClaim, release } from './replicaset-claim.ts';
 import { OwnedIndex } from './replicaset-owned-index.ts';
 import { controllerOf, isPodActive, newControllerRef } from './replicaset-pod-state.ts';
@@ -55,17 +55,7 @@ class DeploymentController implements Controller {
   private onReplicaSet(ev: WatchEvent): void {
     this.rsIndex.apply(ev);
     if (ev.type === 'DELETED') this.templates.forget(ev.object.metadata.uid);
-    const rs = ev.object;
-    const ns = rs.metadata.namespace ?? '';
-    const ref = controllerOf(rs);
-    if (ref) {
-      if (ref.kind === 'Deployment') this.queue.add(`${ns}/${ref.name}`);
-      return;
-    }
-    if (ev.type === 'DELETED') return;
-    for (const d of this.ctx.store.list(this.dRes.key, ns).items) {
-      if (matchesLabels(this.selectors.get(d), rs.metadata.labels)) this.queue.add(keyOf(d));
-    }
+    wakeOwners(this.ctx, this.queue, this.selectors, 'Deployment', this.dRes.key, ev);
   }
 
   /** Recreate waits for old pods to be gone, surge counts live pods: a deleted or terminating pod wakes its Deployment (upstream: deletePod). */

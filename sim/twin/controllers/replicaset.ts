@@ -3,14 +3,15 @@
 import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { rfc3339Seconds } from '../../core/index.ts';
 import { deleteObject, resourceByKey, type ServedResource } from '../api/index.ts';
-import { labelSelectorFromSpec, matchesLabels, type LabelSelector } from '../selectors/index.ts';
+import { labelSelectorFromSpec, type LabelSelector } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
 import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import type { ControllerFactory } from './manager.ts';
 import { WorkQueue } from './workqueue.ts';
+import { wakeOwners } from './wake-owners.ts';
 import { adopt, planClaim, release } from './replicaset-claim.ts';
 import { OwnedIndex } from './replicaset-owned-index.ts';
-import { controllerOf, isPodActive, isPodReady, isPodAvailable, newControllerRef } from './replicaset-pod-state.ts';
+import { isPodActive, isPodReady, isPodAvailable, newControllerRef } from './replicaset-pod-state.ts';
 import { podsToDelete } from './replicaset-ranking.ts';
 import { calculateReplicaSetStatus, sameStatus, type ReplicaSetShape } from './replicaset-status.ts';
 import { podFromTemplate } from './replicaset-template.ts';
@@ -76,18 +77,7 @@ class ReplicaSetController implements Controller {
 
   private onPod(ev: WatchEvent): void {
     this.index.apply(ev);
-    const pod = ev.object;
-    const ref = controllerOf(pod);
-    const ns = pod.metadata.namespace ?? '';
-    if (ref) {
-      if (ref.kind === 'ReplicaSet') this.queue.add(`${ns}/${ref.name}`);
-      return;
-    }
-    if (ev.type === 'DELETED') return;
-    // upstream: an orphan's add/update wakes every ReplicaSet whose selector matches it (getPodReplicaSets).
-    for (const rs of this.ctx.store.list(this.rsRes.key, ns).items) {
-      if (matchesLabels(this.selectors.get(rs), pod.metadata.labels)) this.queue.add(keyOf(rs));
-    }
+    wakeOwners(this.ctx, this.queue, this.selectors, 'ReplicaSet', this.rsRes.key, ev);
   }
 
   private sync(key: string): boolean {

@@ -3,14 +3,14 @@
 // upstream: pkg/controller/statefulset/stateful_set.go, stateful_set_control.go, stateful_set_utils.go
 import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { deleteObject, resourceByKey } from '../api/index.ts';
-import { matchesLabels } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
 import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import type { ControllerFactory } from './manager.ts';
 import { WorkQueue } from './workqueue.ts';
+import { wakeOwners } from './wake-owners.ts';
 import { adopt, planClaim, release } from './replicaset-claim.ts';
 import { OwnedIndex } from './replicaset-owned-index.ts';
-import { controllerOf, isPodAvailable, newControllerRef } from './replicaset-pod-state.ts';
+import { isPodAvailable, newControllerRef } from './replicaset-pod-state.ts';
 import { SelectorCache, errorMessage, nextAvailabilityDelay, writeStatus } from './replicaset.ts';
 import { computeHash, podFromTemplate, type PodTemplate } from './replicaset-template.ts';
 import { ordinalOf, planStatefulSet, type StsPodState } from './statefulset-plan.ts';
@@ -61,17 +61,7 @@ class StatefulSetController implements Controller {
 
   private onPod(ev: WatchEvent): void {
     this.index.apply(ev);
-    const pod = ev.object;
-    const ns = pod.metadata.namespace ?? '';
-    const ref = controllerOf(pod);
-    if (ref) {
-      if (ref.kind === 'StatefulSet') this.queue.add(`${ns}/${ref.name}`);
-      return;
-    }
-    if (ev.type === 'DELETED') return;
-    for (const sts of this.ctx.store.list(this.stsRes.key, ns).items) {
-      if (matchesLabels(this.selectors.get(sts), pod.metadata.labels)) this.queue.add(keyOf(sts));
-    }
+    wakeOwners(this.ctx, this.queue, this.selectors, 'StatefulSet', this.stsRes.key, ev);
   }
 
   private sync(key: string): boolean {
