@@ -73,3 +73,9 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Name of the component that posts Events (Event.source.component / reportingController). */
 export const EVENT_COMPONENT = 'kis-hal';
+
+/** How the HAL is armed: always safe, always armed, or by the switch box's key. Shared by the wiring file and the serial boxes. */
+export type ArmMode = 'safe' | 'armed' | 'key';
+
+/** How redundant separation switches vote: all (2-of-2, 3-of-3), majority (2-of-3), any (1-of-2). */
+export type VotePolicy = 'all' | 'any' | 'majority';

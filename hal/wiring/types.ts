@@ -2,8 +2,8 @@
 // Units are in the field names (ms, millivolts) so nothing downstream converts again.
 import type { Action } from '../signals/index.ts';
 
-export type ArmMode = 'safe' | 'armed' | 'key';
-export type VotePolicy = 'all' | 'any' | 'majority';
+export type { ArmMode, VotePolicy } from '../signals/index.ts';
+import type { ArmMode, VotePolicy } from '../signals/index.ts';
 /** planned: drain the stage first (unless already drained), then detach. unplanned: detach at once. */
 export type SeparationMode = 'planned' | 'unplanned';
 

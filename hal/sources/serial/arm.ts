@@ -6,7 +6,8 @@ import { isDestructive, type Action } from '../../signals/index.ts';
  * safe: never armed (a dry rehearsal). armed: armed unless a key says SAFE (a rig without a key).
  * key: armed only while a box key says ARM.
  */
-export type ArmMode = 'safe' | 'armed' | 'key';
+export type { ArmMode } from '../../signals/index.ts';
+import type { ArmMode } from '../../signals/index.ts';
 
 export interface ArmStatus {
   readonly armed: boolean;

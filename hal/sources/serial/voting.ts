@@ -1,7 +1,8 @@
 // Redundant separation switches vote per plane: the policy decides when a separation is confirmed,
 // and switches that disagree for longer than the agreement window raise an alarm. Pure; time passed in.
 
-export type VotePolicy = 'all' | 'any' | 'majority';
+export type { VotePolicy } from '../../signals/index.ts';
+import type { VotePolicy } from '../../signals/index.ts';
 export type PlaneState = 'attached' | 'separated';
 
 export const DEFAULT_AGREEMENT_WINDOW_MS = 50;

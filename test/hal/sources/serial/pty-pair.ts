@@ -69,7 +69,8 @@ export class PtyPair {
 }
 
 /** Polls `cond` every 5 ms until it holds; fails after `ms` with `what` (a bound, not a timed assertion). */
-export async function waitFor(cond: () => boolean, what: string, ms = 5000): Promise<void> {
+// 15 s: a loaded 2-core CI machine running the suite in parallel can take seconds to schedule socat and the port.
+export async function waitFor(cond: () => boolean, what: string, ms = 15_000): Promise<void> {
   const end = clock.now() + ms;
   while (!cond()) {
     if (clock.now() > end) throw new Error(`timed out waiting for ${what}`);
