@@ -53,7 +53,8 @@ export function decideSeparation(signal: SeparationSignal, state: WiringState, w
 /** prepare-separation {stage}: cordon and drain now, so the separation itself only detaches. */
 export function decidePrepare(signal: CustomSignal, state: WiringState): Decision {
   const data = signal.data;
-  const name = typeof data === 'object' && data !== null && !Array.isArray(data) ? data.stage : undefined;
+  // (Array.isArray does not narrow readonly arrays, hence the cast.)
+  const name = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { readonly [key: string]: unknown }).stage : undefined;
   if (typeof name !== 'string' || name === '') {
     const alarm: Action = {
       type: 'alarm', alarm: 'bad-signal', state: 'raised', subject: PREPARE_SEPARATION,
