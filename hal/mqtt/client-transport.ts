@@ -23,6 +23,11 @@ export interface MqttClientOptions {
   readonly reconnectPeriodMs?: number;
   readonly connectTimeoutMs?: number;
   readonly keepaliveSeconds?: number;
+  /**
+   * Last will (MQTT 3.1.1 §3.1.2.5): the broker publishes it if the connection drops without a
+   * DISCONNECT — how a crashed HAL's retained state/online turns false.
+   */
+  readonly will?: { readonly topic: string; readonly payload: string; readonly retain?: boolean };
 }
 
 export function mqttClientTransport(options: MqttClientOptions): MqttTransport {
@@ -51,6 +56,7 @@ class ClientTransport implements MqttTransport {
       connectTimeout: options.connectTimeoutMs ?? 10_000,
       keepalive: options.keepaliveSeconds ?? 30,
       protocolVersion: 4,
+      ...(options.will === undefined ? {} : { will: { topic: options.will.topic, payload: Buffer.from(options.will.payload), qos: 1, retain: options.will.retain ?? false } }),
       ...(options.username === undefined ? {} : { username: options.username }),
       ...(options.password === undefined ? {} : { password: options.password }),
       ...(options.ca === undefined ? {} : { ca: options.ca }),

@@ -6,3 +6,4 @@ export { EmbeddedBroker, type BrokerAddress, type BrokerCounters, type EmbeddedB
 export { SubscriptionRefusedError, type MqttTransport, type PublishOptions, type TransportListener } from './transport.ts';
 export { mqttClientTransport, type MqttClientOptions } from './client-transport.ts';
 export type { LocalTransport } from './local-transport.ts';
+export { generateBrokerUsers, generatePassword, loadBrokerUsers, parseBrokerUsers } from './users-file.ts';

@@ -1,5 +1,6 @@
 // The one interface every signal source implements (serial switch boxes, MQTT, replay of a journal, the
-// instructor console), so the HAL treats them alike and one contract test suite runs against all of them.
+// instructor console), so the HAL treats them alike and one contract test suite runs against all of them
+// (test/hal/sources/contract/signal-source-contract.ts).
 import type { AlarmAction, Signal } from '../signals/index.ts';
 
 export type SourceEvent = { kind: 'signal'; signal: Signal } | { kind: 'alarm'; alarm: AlarmAction };
@@ -14,6 +15,16 @@ export interface SourceStatus {
   counters: Record<string, number>;
 }
 
+/**
+ * The contract (each clause is a case of the shared suite):
+ * - start() twice is start() once (one device handle, one subscription, each signal delivered once);
+ *   stop() is idempotent and may be called before start().
+ * - Signals reach every listener in the order the medium delivered them, each with `source` set.
+ * - status().name is `name`; status().connected tells whether the medium is up now, and is false after stop().
+ * - stop() releases the device or connection, and no event is delivered after it resolves.
+ * - Bad input and a lost medium become alarms and counters, never exceptions; a listener that
+ *   throws is isolated (the other listeners still hear the event, the source keeps running).
+ */
 export interface SignalSource {
   readonly name: string;
   /** Starts reading. Resolves once the source is running (connected or retrying in the background). */

@@ -14,6 +14,8 @@ export interface MqttSourceOptions {
   readonly ownsTransport?: boolean;
   /** At most one bad-payload alarm per topic in this window; the rest are counted (default 1000 ms). */
   readonly alarmIntervalMs?: number;
+  /** Listener failures, for the HAL's log (a throwing listener must not take the others down). */
+  readonly log?: (line: string) => void;
 }
 
 export interface MqttSourceCounters {
@@ -26,6 +28,7 @@ export interface MqttSourceCounters {
   connects: number;
   disconnects: number;
   subscribeFailures: number;
+  listenerErrors: number;
 }
 
 export class MqttSource implements SignalSource {
@@ -33,7 +36,7 @@ export class MqttSource implements SignalSource {
   private readonly options: MqttSourceOptions;
   private readonly listeners = new Set<(event: SourceEvent) => void>();
   private readonly counters: MqttSourceCounters = {
-    messages: 0, signals: 0, badPayloads: 0, retainedDropped: 0, connects: 0, disconnects: 0, subscribeFailures: 0,
+    messages: 0, signals: 0, badPayloads: 0, retainedDropped: 0, connects: 0, disconnects: 0, subscribeFailures: 0, listenerErrors: 0,
   };
   private readonly lastAlarm = new Map<string, number>();
   private seq = 0;
@@ -132,8 +135,7 @@ export class MqttSource implements SignalSource {
       return;
     }
     this.counters.signals++;
-    const event: SourceEvent = { kind: 'signal', signal: result.signal };
-    for (const l of this.listeners) l(event);
+    this.emit({ kind: 'signal', signal: result.signal });
   }
 
   private badPayload(topic: string, error: string): void {
@@ -147,7 +149,18 @@ export class MqttSource implements SignalSource {
 
   private alarm(alarm: string, state: 'raised' | 'cleared', subject: string, message: string): void {
     const a: AlarmAction = { type: 'alarm', alarm, state, subject, message, cause: this.name };
-    const event: SourceEvent = { kind: 'alarm', alarm: a };
-    for (const l of this.listeners) l(event);
+    this.emit({ kind: 'alarm', alarm: a });
+  }
+
+  /** A listener that throws is logged and counted; the others still hear the event, the transport lives on. */
+  private emit(event: SourceEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch (e) {
+        this.counters.listenerErrors++;
+        this.options.log?.(`${this.name}: a listener threw: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   }
 }
