@@ -3,15 +3,17 @@
 // judges the expectations on the journal and writes the reports.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Action, JournalHeader, JournalRecord } from '../../hal/signals/index.ts';
+import type { Action, InjectableSignal, JournalHeader, JournalRecord, Signal } from '../../hal/signals/index.ts';
 import { ActionExecutor, ActionQueue, ClusterObserver, KubeCluster, ManifestClient, loadKubeConfig, withClockHolds } from '../../hal/cluster/index.ts';
 import { decide, deriveWiring, INITIAL_STATE, type WiringState } from '../../hal/wiring/index.ts';
 import { LockstepClock, RealClock, ScaledClock, type Clock } from '../core/index.ts';
 import { formatMissionTime, type Profile } from '../profile/index.ts';
 import { simulationControllers, startTwin, type Twin } from '../twin/index.ts';
-import { vehicleSignals } from '../vehicle/index.ts';
+import { vehicleModel } from '../vehicle/index.ts';
 import { evaluateExpectations, type ExpectationResult } from './expectations/index.ts';
 import { JournalWriter } from './journal-writer.ts';
+import { journalLayout } from './layout.ts';
+import { stampInjection, type InjectResult, type LiveSink, type RunControl } from './live.ts';
 import { runManifests, type Manifest } from './manifests.ts';
 import { ClusterRecorder } from './observe.ts';
 import { WORKLOAD_KINDS, workloadReady } from './readiness.ts';
@@ -37,6 +39,10 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** Aborts the run (Ctrl-C): the journal so far is kept and the report says aborted. */
   signal?: AbortSignal;
+  /** Sees the journal as it is written (the live web view). */
+  live?: LiveSink;
+  /** Called once the cluster is up (before the workloads are created): kubeconfigs, instructor injections. */
+  onStarted?: (run: RunControl) => void;
 }
 
 export interface RunOutcome {
@@ -75,14 +81,20 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   const objects = withClockHolds(new ManifestClient(kc), clock, 'manifests');
 
   const records: JournalRecord[] = [];
-  const header: JournalHeader = { kind: 'header', format: 'kis-journal', version: 1, profile: profile.metadata.name, vehicle: profile.vehicle.name, seed: o.seed, clock: lockstep ? 'lockstep' : o.mode === 'speed' ? 'scaled' : 'realtime', namespace: names.namespace };
+  const model = vehicleModel(profile);
+  const header: JournalHeader = {
+    kind: 'header', format: 'kis-journal', version: 1, profile: profile.metadata.name, vehicle: profile.vehicle.name, seed: o.seed,
+    clock: lockstep ? 'lockstep' : o.mode === 'speed' ? 'scaled' : 'realtime', namespace: names.namespace, layout: journalLayout(profile, model),
+  };
   const journal = new JournalWriter(join(o.outDir, 'journal.ndjson'), header);
+  o.live?.header(header);
   let t0 = Number.NaN;
   // Before the countdown (pre-launch) everything observed is stamped with the mission's first instant.
   const missionNow = () => (Number.isNaN(t0) ? profile.startMs : clock.now() - t0);
   const record = (r: JournalRecord) => {
     records.push(r);
     journal.append(r);
+    o.live?.record(r, records.length - 1);
   };
   let aborted: string | undefined;
   const onAbort = () => {
@@ -105,6 +117,18 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
 
   let queue: ActionQueue | undefined;
   let stopObserving = () => undefined as unknown;
+  // Set at T0: every signal, the profile's or an instructor's, goes through it to the wiring and the queue.
+  let feed: ((signal: Signal) => void) | undefined;
+  let over = false;
+  let injected = 0;
+  const inject = (s: InjectableSignal): InjectResult => {
+    if (over) return { ok: false, reason: 'the run is over' };
+    if (!feed) return { ok: false, reason: 'the mission has not started yet (pre-launch)' };
+    const stamped = stampInjection(s, missionNow(), ++injected);
+    if (stamped.ok) feed(stamped.signal);
+    return stamped;
+  };
+  o.onStarted?.({ kubeconfig: (role) => twin?.kubeconfig(role), namespace: names.namespace, missionNow, inject });
   try {
     // Pre-launch: the run's objects, then every workload up before the countdown starts.
     log(`kis run: ${profile.metadata.name} on ${realCluster ? `the cluster in ${o.kubeconfig}` : 'the embedded twin'} (seed ${o.seed}), namespace ${names.namespace}`);
@@ -128,20 +152,21 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
       onResult: (entry, result) => record({ t: missionNow(), kind: 'action', action: entry.action as Action, status: result.status, ...(result.detail ? { detail: result.detail } : {}) }),
     });
     queue.start();
-    for (const r of vehicleSignals(profile)) {
-      clock.setTimeout(() => {
-        if (r.kind === 'telemetry') return record(r);
-        record(r);
-        const decision = decide(r.signal, state, wiring);
-        state = decision.state;
-        // Workload actions name no namespace: the executor puts them in the run's.
-        for (const action of decision.actions) {
-          // The stage leaves now whatever a drain still waits for (the detach is queued behind it).
-          if (action.type === 'detach-stage') executor.cancelDrain(action.stage);
-          record({ t: r.t, kind: 'action', action, status: 'decided' });
-          queue!.enqueue(action);
-        }
-      }, t0 + r.t - clock.now());
+    const actions = queue;
+    feed = (signal) => {
+      record({ t: signal.t, kind: 'signal', signal });
+      const decision = decide(signal, state, wiring);
+      state = decision.state;
+      // Workload actions name no namespace: the executor puts them in the run's.
+      for (const action of decision.actions) {
+        // The stage leaves now whatever a drain still waits for (the detach is queued behind it).
+        if (action.type === 'detach-stage') executor.cancelDrain(action.stage);
+        record({ t: signal.t, kind: 'action', action, status: 'decided' });
+        actions.enqueue(action);
+      }
+    };
+    for (const r of model.records()) {
+      clock.setTimeout(() => (r.kind === 'telemetry' ? record(r) : feed!(r.signal)), t0 + r.t - clock.now());
     }
     const end = t0 + profile.durationMs;
     const ticker = o.progress ? clock.setInterval(() => o.progress!(progressLine(profile, missionNow(), records)), lockstep ? 10_000 : 1_000) : undefined;
@@ -154,15 +179,24 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
       record({ t: missionNow(), kind: 'log', level: 'error', message: aborted });
     }
   } finally {
+    over = true;
     o.signal?.removeEventListener('abort', onAbort);
     stopObserving();
     await queue?.stop();
-    journal.close();
     if (realCluster && !o.keep) await objects.deleteAll([...manifests].reverse().filter((m) => m.kind === 'Namespace' || m.kind === 'PriorityClass')).catch((e) => log(`kis run: cleanup failed: ${String(e)}`));
     await twin?.close();
   }
 
-  const results = evaluateExpectations(profile, records);
+  let results: ExpectationResult[];
+  try {
+    results = evaluateExpectations(profile, records);
+    // The verdicts close the journal; `t` is when one failed (or its worst moment), so it may be earlier than the records before it.
+    const end = aborted ? missionNow() : profile.durationMs;
+    for (const r of results) record({ t: r.at ?? end, kind: 'expect', name: r.name, status: r.status, message: r.message, observed: { worst: r.worst } });
+  } finally {
+    journal.close();
+  }
+  o.live?.end(records.length);
   const missionMs = Number.isNaN(t0) ? 0 : Math.max(0, clock.now() - t0 - profile.startMs);
   const title = `${profile.metadata.name} — ${realCluster ? 'lab cluster' : 'embedded twin'}, seed ${o.seed}, ${(missionMs / 1000).toFixed(0)} s of mission time`;
   const summary = summaryText(title, results, aborted ? { aborted } : {});
@@ -194,7 +228,12 @@ async function waitForWorkloads(manifests: readonly Manifest[], objects: Manifes
   }
 }
 
-/** Journals pod and node changes: from the twin's store in lockstep (exact instants), or informers on a lab cluster. */
+/**
+ * Journals pod and node changes: from the twin's store in lockstep (exact instants), or informers on a lab
+ * cluster. Events too on the twin: the run's namespace's, and those about the vehicle's nodes (recorded in
+ * "default", where upstream's recorder puts cluster-scoped objects' Events). hal/cluster's observer watches
+ * no Events, so a lab run journals none.
+ */
 function observe(twin: Twin | undefined, kube: KubeCluster, clock: Clock, vehicle: string, namespace: string, recorder: ClusterRecorder, missionNow: () => number, record: (r: JournalRecord) => void): () => void {
   const emit = (r: ReturnType<ClusterRecorder['pod']>) => r && record(r);
   if (twin) {
@@ -204,9 +243,14 @@ function observe(twin: Twin | undefined, kube: KubeCluster, clock: Clock, vehicl
     const op = (t: string) => (t === 'ADDED' ? 'added' : t === 'DELETED' ? 'deleted' : 'modified') as 'added' | 'modified' | 'deleted';
     const nodes = twin.store.watch('nodes', undefined, rv, (ev) => ev.type !== 'BOOKMARK' && emit(recorder.node(missionNow(), op(ev.type), ev.object)));
     const pods = twin.store.watch('pods', namespace, rv, (ev) => ev.type !== 'BOOKMARK' && emit(recorder.pod(missionNow(), op(ev.type), ev.object)));
+    const nodeNames = new Set(twin.store.list('nodes', undefined).items.map((n) => n.metadata.name));
+    const ours = (e: { metadata: { namespace?: string }; involvedObject?: { kind?: string; name?: string } }) =>
+      e.metadata.namespace === namespace || (e.involvedObject?.kind === 'Node' && nodeNames.has(e.involvedObject.name));
+    const events = twin.store.watch('events', undefined, rv, (ev) => ev.type !== 'BOOKMARK' && ours(ev.object) && emit(recorder.event(missionNow(), op(ev.type), ev.object)));
     return () => {
       nodes.stop();
       pods.stop();
+      events.stop();
     };
   }
   const observer = new ClusterObserver({

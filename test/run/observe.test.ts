@@ -33,4 +33,47 @@ describe('ClusterRecorder', () => {
     rec.node(2, 'modified', n);
     expect(rec.pod(3, 'deleted', pod('a', 'Running', true))?.data?.lost).toBe(lost);
   });
+
+  it('node data carries stage, bus, labels and the conditions other than Ready', () => {
+    const rec = new ClusterRecorder();
+    const n = {
+      metadata: { name: 'n1', labels: { 'kis.dev/role': 'control-plane', 'kis.dev/stage': 's2', 'kis.dev/power-bus': 'main' } },
+      spec: { taints: [{ key: 'kis.dev/power', effect: 'NoSchedule' }] },
+      status: { conditions: [{ type: 'Ready', status: 'True' }, { type: 'MemoryPressure', status: 'False' }, { type: 'DiskPressure', status: 'True' }] },
+    };
+    expect(rec.node(0, 'added', n)?.data).toEqual({
+      ready: 'True', role: 'control-plane', power: 'on', attached: true, unschedulable: false, taints: ['kis.dev/power:NoSchedule'],
+      stage: 's2', bus: 'main', labels: n.metadata.labels, conditions: { DiskPressure: 'True', MemoryPressure: 'False' },
+    });
+  });
+
+  it.each([
+    [[], undefined],
+    [[{ restartCount: 0 }], undefined],
+    [[{ restartCount: 2 }, { restartCount: 1 }], 3],
+  ])('pod restarts sum the containers: %j → %s', (containerStatuses, restarts) => {
+    const p = pod('a', 'Running', true);
+    const data = new ClusterRecorder().pod(0, 'added', { ...p, status: { ...p.status, containerStatuses } })?.data;
+    expect(data?.restarts).toBe(restarts);
+  });
+
+  it('a restart alone is a change worth a record', () => {
+    const rec = new ClusterRecorder();
+    const p = pod('a', 'Running', true);
+    rec.pod(0, 'added', p);
+    expect(rec.pod(1, 'modified', { ...p, status: { ...p.status, containerStatuses: [{ restartCount: 1 }] } })?.data).toMatchObject({ restarts: 1 });
+  });
+
+  it('journals Events (created and repeated), not their expiry', () => {
+    const rec = new ClusterRecorder();
+    const ev = {
+      metadata: { name: 'n1.17a', namespace: 'default' }, type: 'Warning', reason: 'StageSeparated', message: 'unplanned separation', count: 2,
+      involvedObject: { kind: 'Node', name: 'n1', uid: 'u' },
+    };
+    expect(rec.event(5, 'modified', ev)).toEqual({
+      t: 5, kind: 'cluster', op: 'modified', resource: 'events', name: 'n1.17a', namespace: 'default',
+      data: { type: 'Warning', reason: 'StageSeparated', message: 'unplanned separation', involved: { kind: 'Node', name: 'n1' }, count: 2 },
+    });
+    expect(rec.event(6, 'deleted', ev)).toBeUndefined();
+  });
 });

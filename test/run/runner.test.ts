@@ -50,6 +50,14 @@ describe('golden journals of the sample profiles (lockstep)', () => {
     expect(journal === readFileSync(golden, 'utf8'), `journal differs from ${golden} (UPDATE_GOLDEN=1 regenerates)`).toBe(true);
     const parsed = parseJournal(journal);
     expect(parsed.header).toMatchObject({ format: 'kis-journal', version: 1, profile: name, clock: 'lockstep' });
+    // The web view's additions: the layout, node stages, and one verdict per expectation closing the journal.
+    expect(parsed.header.layout?.stages.length).toBeGreaterThan(0);
+    const verdicts = parsed.records.filter((r) => r.kind === 'expect');
+    expect(verdicts.map((r) => r.name)).toEqual(outcome.results.map((r) => r.name));
+    expect(parsed.records.slice(-verdicts.length).every((r) => r.kind === 'expect')).toBe(true);
+    const node = parsed.records.find((r) => r.kind === 'cluster' && r.resource === 'nodes');
+    expect(node?.kind === 'cluster' && node.data).toHaveProperty('stage');
+    expect(parsed.records.some((r) => r.kind === 'cluster' && r.resource === 'events')).toBe(true);
     for (const f of ['report.json', 'junit.xml', 'summary.txt']) expect(existsSync(join(outDir, f))).toBe(true);
   }, 120_000);
 });
