@@ -88,7 +88,7 @@ async function startHal(mode: Mode) {
     stop('test over');
     await hal;
   });
-  const r = await Promise.race([readyP, hal.then(() => ({}))]);
+  const r: { brokerUrl?: string } = await Promise.race([readyP, hal.then(() => ({}))]);
   const url = r.brokerUrl ?? external!.address.url;
   // With --broker the credentials are generated: read them from the log, as a lab engineer would.
   const password = (user: string) => {
