@@ -9,7 +9,7 @@ import { applyDefaults } from './defaults.ts';
 import { ApiError, errors } from './errors.ts';
 import { groupVersion, type ServedResource } from './resources.ts';
 import { mergeForUpdate, prepareForCreate } from './strategy.ts';
-import { makeListFilter, type ListQuery } from './list-filter.ts';
+import { INDEXED_FIELDS, makeListFilter, pinnedIndexValue, type ListQuery } from './list-filter.ts';
 import { applyPatch, type PatchType } from './patching.ts';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -55,6 +55,9 @@ export class Registry {
     this.clock = opts.clock;
     this.admission = opts.admission ?? DEFAULT_ADMISSION;
     this.writeGate = opts.writeGate ?? (() => undefined);
+    for (const [resource, { field, value }] of Object.entries(INDEXED_FIELDS)) {
+      if (!this.store.hasIndex(resource, field)) this.store.addIndex(resource, field, value);
+    }
   }
 
   /**
@@ -74,6 +77,9 @@ export class Registry {
   list(res: ServedResource, namespace: string | undefined, query: ListQuery = {}) {
     const filter = makeListFilter(res, query);
     try {
+      // A whole list that pins an indexed field reads the index (upstream's watch cache does the same).
+      const pinned = query.limit || query.continue ? undefined : pinnedIndexValue(res, query);
+      if (pinned !== undefined) return this.store.listIndexed(res.key, namespace || undefined, INDEXED_FIELDS[res.key]!.field, pinned, filter);
       return this.store.list(res.key, namespace || undefined, {
         ...(filter ? { filter } : {}),
         ...(query.limit ? { limit: query.limit } : {}),
