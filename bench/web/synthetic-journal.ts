@@ -9,7 +9,7 @@ export interface SyntheticJournalOptions {
   readonly stages: number;
   readonly durationMs: number;
   readonly seed: number;
-  /** Pod readiness flaps per second (each is two records); default pods / 150, which makes a one-hour
+  /** Pod readiness flaps per second (each is two records); default pods / 300, which makes a one-hour
    * journal of the large profile (~520 nodes, ~10.5k pods) a few hundred thousand records. */
   readonly churnPerSecond?: number;
 }
@@ -105,6 +105,8 @@ export function syntheticRecords(o: SyntheticJournalOptions): [JournalHeader, ..
     out.push(podRecord(up, 'modified', p, { phase: 'Running', ready: true, node }));
   };
   for (let i = 0; i < o.pods; i++) createPod(START_MS + Math.floor(i / Math.max(1, o.pods / 30)) * 1000, workloads[i % workloadCount]!, live);
+  // Churn picks among the first pods (a separated one is skipped) until the separation's replacements run.
+  let names = [...pods.keys()];
 
   const signal = (t: number, s: Record<string, unknown>): JournalRecord => ({ t, kind: 'signal', signal: { t, source: 'profile', ...s } }) as JournalRecord;
   for (const ph of layout.phases) out.push(signal(ph.t, { type: 'custom', name: 'flight-phase', data: { phase: ph.name } }));
@@ -113,7 +115,8 @@ export function syntheticRecords(o: SyntheticJournalOptions): [JournalHeader, ..
 
   if (sepT !== undefined) {
     const gone = nodeNames[0]!;
-    for (const n of gone) live.splice(live.indexOf(n), 1);
+    const goneSet = new Set(gone);
+    live.splice(0, live.length, ...live.filter((n) => !goneSet.has(n)));
     out.push(signal(sepT, { type: 'separation', plane: 's1-s2', stage: 's1', state: 'separated', id: 'profile:separation' }));
     const action = { type: 'detach-stage', stage: 's1', cause: 'profile:separation' };
     out.push({ t: sepT, kind: 'action', action, status: 'decided' } as JournalRecord);
@@ -150,9 +153,7 @@ export function syntheticRecords(o: SyntheticJournalOptions): [JournalHeader, ..
   out.push(signal(lossT + 300_000, { type: 'link', link: LINK, state: 'up', latencyMs: 35 }));
 
   // Telemetry at 1 Hz and readiness churn.
-  const churn = o.churnPerSecond ?? Math.round(o.pods / 150);
-  const podNames = (): string[] => [...pods.keys()];
-  let names = podNames();
+  const churn = o.churnPerSecond ?? Math.round(o.pods / 300);
   for (let t = START_MS; t <= o.durationMs; t += 1000) {
     const flying = Math.max(0, t) / 1000;
     out.push({ t, kind: 'telemetry', channel: 'vehicle', values: { altitudeM: Math.round(flying * flying * 5), velocityMps: Math.round(flying * 10), massKg: Math.max(500, 20000 - flying * 20) } } as JournalRecord);
@@ -163,7 +164,7 @@ export function syntheticRecords(o: SyntheticJournalOptions): [JournalHeader, ..
     }
     const up = t < lossT || t >= lossT + 300_000;
     out.push({ t, kind: 'telemetry', channel: `link/${LINK}`, values: { up: up ? 1 : 0, latencyMs: up ? 20 : 0 } } as JournalRecord);
-    if (sepT !== undefined && t === Math.ceil(sepT / 1000) * 1000 + 30_000) names = podNames();
+    if (sepT !== undefined && t === Math.ceil(sepT / 1000) * 1000 + 30_000) names = [...pods.keys()];
     if (t <= 30_000) continue;
     for (let k = 0; k < churn; k++) {
       const p = pods.get(names[Math.floor(rand() * names.length)]!);

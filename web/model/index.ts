@@ -2,5 +2,6 @@
 export { parseJournalText, JournalTextError } from './parse.ts';
 export type { JournalLineError, ParsedJournalText } from './parse.ts';
 export { createJournalModel } from './model.ts';
+export type { JournalModelOptions } from './model.ts';
 export { layoutOf, deriveLayout, DEFAULT_STAGE } from './layout.ts';
 export type * from './types.ts';

@@ -5,19 +5,23 @@ import { actionLine, eventLine, expectLine, logLine, nodeChangeLine, signalLine 
 import { SeekIndex } from './seek.ts';
 import { PodSeries, TelemetrySeries } from './series.ts';
 import type { ExpectationView, JournalHeader, JournalLayout, JournalModel, JournalRecord, LogEntry, SceneState, Series } from './types.ts';
-import { podKey } from './views.ts';
 import { step, type Effect, type Working } from './working.ts';
 
 const DEFAULT_EVENTS_LIMIT = 20;
+
+export interface JournalModelOptions {
+  /** Fewest records between two snapshots (tests make it small to exercise seeking); see seek.ts. */
+  readonly minSnapshotSpacing?: number;
+}
 
 /**
  * A model of the journal. With no layout in the header (older journals) the layout is derived from
  * the records given here; records appended later that name new nodes still show, staged by their own
  * data or labels.
  */
-export function createJournalModel(header: JournalHeader, records?: Iterable<JournalRecord>): JournalModel {
+export function createJournalModel(header: JournalHeader, records?: Iterable<JournalRecord>, options: JournalModelOptions = {}): JournalModel {
   const initial = records === undefined ? [] : Array.isArray(records) ? (records as JournalRecord[]) : [...records];
-  const model = new Model(header, layoutOf(header, initial));
+  const model = new Model(header, layoutOf(header, initial), options.minSnapshotSpacing);
   for (const r of initial) model.append(r);
   return model;
 }
@@ -43,11 +47,11 @@ class Model implements JournalModel {
   private lastState: SceneState | undefined;
   private lastWorking: Working | undefined;
 
-  constructor(readonly header: JournalHeader, layout: JournalLayout) {
+  constructor(readonly header: JournalHeader, layout: JournalLayout, minSnapshotSpacing?: number) {
     this.layout = layout;
     this.ix = indexLayout(layout);
     this.head = initialWorking(this.ix);
-    this.seek = new SeekIndex(this.records, this.effects, this.head);
+    this.seek = new SeekIndex(this.records, this.effects, this.head, minSnapshotSpacing);
     this.phases = [...layout.phases].sort((a, b) => a.t - b.t);
   }
 
@@ -175,11 +179,11 @@ class Model implements JournalModel {
         if (effect?.on === 'nodes') {
           const line = nodeChangeLine(this.head.nodes.get(r.name), effect.value);
           if (line) this.push(index, r.t, line);
-        } else if (r.resource === 'pods') {
-          const key = podKey(r.namespace, r.name);
+        } else if (effect?.on === 'pods') {
+          const key = effect.key;
           const prev = this.head.pods.get(key);
-          if (effect?.on === 'pods') this.pods.change(r.t, prev, effect.value);
-          if ((r.data as { lost?: unknown } | undefined)?.lost === true && prev) {
+          this.pods.change(r.t, prev, effect.value);
+          if (r.data?.lost === true && prev) {
             const text = `pod ${key} lost${prev.node ? ` (was on ${prev.node})` : ''}`;
             this.push(index, r.t, { category: 'cluster', severity: 'warn', text, subject: { kind: 'pod', key } });
           }

@@ -4,12 +4,12 @@ import { cloneWorking, step, type Effect, type Working } from './working.ts';
 
 /**
  * Snapshot policy: one (a frozen copy of the head) each time the head has advanced by
- * max(MIN_SPACING, nodes + pods) records since the last. Copying costs about one map entry per
+ * max(MIN_SNAPSHOT_SPACING, nodes + pods) records since the last. Copying costs about one map entry per
  * node and pod, so this spacing keeps the copies at most one entry per record in total (appends stay
  * O(1) amortised, memory linear), while a seek replays at most that many records: about 10k simple
  * map writes on the large profile, a millisecond or two.
  */
-const MIN_SPACING = 2048;
+export const MIN_SNAPSHOT_SPACING = 2048;
 
 /**
  * Running maximum of record times: the state "at t" is every record whose running maximum is <= t.
@@ -27,6 +27,7 @@ export class SeekIndex {
     private readonly records: readonly JournalRecord[],
     private readonly effects: readonly (Effect | undefined)[],
     initial: Working,
+    private readonly minSpacing = MIN_SNAPSHOT_SPACING,
   ) {
     const first = cloneWorking(initial);
     first.shared = true;
@@ -44,7 +45,7 @@ export class SeekIndex {
     if (t > this.maxT) this.maxT = t;
     this.times[this.count++] = this.maxT;
     const last = this.snapshots[this.snapshots.length - 1]!;
-    if (head.idx - last.idx >= Math.max(MIN_SPACING, head.nodes.size + head.pods.size)) {
+    if (head.idx - last.idx >= Math.max(this.minSpacing, head.nodes.size + head.pods.size)) {
       const snap = cloneWorking(head);
       snap.shared = true;
       this.snapshots.push(snap);

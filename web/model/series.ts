@@ -44,47 +44,48 @@ export class TelemetrySeries {
  * one instant fold into one point (a rescheduling burst is one step, not a spike).
  */
 export class PodSeries {
-  private readonly series = new Map<string, Growing>();
-  private readonly counts = new Map<string, number>();
+  private readonly byWorkload = new Map<string, { ready: Growing; pending: Growing; readyN: number; pendingN: number }>();
   private list: readonly Series[] | undefined;
 
   change(t: number, prev: PodView | undefined, next: PodView | undefined): void {
     if (prev?.workload !== undefined) {
-      if (prev.ready) this.bump(t, `ready/${prev.workload}`, -1);
-      if (prev.phase === 'Pending') this.bump(t, `pending/${prev.workload}`, -1);
+      const w = this.of(t, prev.workload);
+      if (prev.ready) put(w.ready, t, --w.readyN);
+      if (prev.phase === 'Pending') put(w.pending, t, --w.pendingN);
     }
     if (next?.workload !== undefined) {
-      if (next.ready) this.bump(t, `ready/${next.workload}`, 1);
-      if (next.phase === 'Pending') this.bump(t, `pending/${next.workload}`, 1);
-      // A workload's series exist from its first pod on, even at zero.
-      this.ensure(t, `ready/${next.workload}`);
-      this.ensure(t, `pending/${next.workload}`);
+      const w = this.of(t, next.workload);
+      if (next.ready) put(w.ready, t, ++w.readyN);
+      if (next.phase === 'Pending') put(w.pending, t, ++w.pendingN);
     }
   }
 
   all(): readonly Series[] {
-    return (this.list ??= [...this.series.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+    if (!this.list) {
+      const out: Growing[] = [];
+      for (const w of this.byWorkload.values()) out.push(w.ready, w.pending);
+      this.list = out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+    return this.list;
   }
 
-  private ensure(t: number, name: string): Growing {
-    let s = this.series.get(name);
-    if (!s) {
-      s = { name, t: [t], v: [0] };
-      this.series.set(name, s);
+  /** A workload's series exist from its first pod on, starting at zero. */
+  private of(t: number, workload: string): { ready: Growing; pending: Growing; readyN: number; pendingN: number } {
+    let w = this.byWorkload.get(workload);
+    if (!w) {
+      w = { ready: { name: `ready/${workload}`, t: [t], v: [0] }, pending: { name: `pending/${workload}`, t: [t], v: [0] }, readyN: 0, pendingN: 0 };
+      this.byWorkload.set(workload, w);
       this.list = undefined;
     }
-    return s;
+    return w;
   }
+}
 
-  private bump(t: number, name: string, by: number): void {
-    const s = this.ensure(t, name);
-    const n = (this.counts.get(name) ?? 0) + by;
-    this.counts.set(name, n);
-    const last = s.t.length - 1;
-    if (s.t[last] === t) s.v[last] = n;
-    else {
-      s.t.push(t);
-      s.v.push(n);
-    }
+function put(s: Growing, t: number, n: number): void {
+  const last = s.t.length - 1;
+  if (s.t[last] === t) s.v[last] = n;
+  else {
+    s.t.push(t);
+    s.v.push(n);
   }
 }

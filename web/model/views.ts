@@ -61,26 +61,25 @@ export function podKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
-/** A pod from a cluster record's data (PodRecordData); like nodeView, missing fields keep their value. */
+/**
+ * A pod from a cluster record's data (PodRecordData); like nodeView, missing fields keep their value.
+ * The hottest path of a load (most records are pod changes): compared before building, and built with
+ * one fixed shape (absent fields as undefined) so V8 keeps it monomorphic.
+ */
 export function podView(name: string, namespace: string | undefined, data: Data | undefined, prev: PodView | undefined): PodView {
   const d = data ?? {};
   const node = str(d.node) ?? prev?.node;
   const workload = str(d.workload) ?? prev?.workload;
   const priorityClass = str(d.priorityClass) ?? prev?.priorityClass;
-  const next: PodView = {
-    key: podKey(namespace, name),
-    name,
-    namespace: namespace ?? '',
-    ...(node !== undefined ? { node } : {}),
-    phase: typeof d.phase === 'string' ? (POD_PHASES.has(d.phase) ? (d.phase as PodPhase) : 'Unknown') : (prev?.phase ?? 'Pending'),
-    ready: typeof d.ready === 'boolean' ? d.ready : (prev?.ready ?? false),
-    ...(workload !== undefined ? { workload } : {}),
-    ...(priorityClass !== undefined ? { priorityClass } : {}),
-    restarts: typeof d.restarts === 'number' ? d.restarts : (prev?.restarts ?? 0),
-  };
-  return prev && samePod(prev, next) ? prev : next;
+  const phase: PodPhase = typeof d.phase === 'string' ? (POD_PHASES.has(d.phase) ? (d.phase as PodPhase) : 'Unknown') : (prev?.phase ?? 'Pending');
+  const ready = typeof d.ready === 'boolean' ? d.ready : (prev?.ready ?? false);
+  const restarts = typeof d.restarts === 'number' ? d.restarts : (prev?.restarts ?? 0);
+  if (prev && prev.node === node && prev.phase === phase && prev.ready === ready && prev.workload === workload && prev.priorityClass === priorityClass && prev.restarts === restarts) {
+    return prev;
+  }
+  const ns = namespace ?? '';
+  return { key: prev?.key ?? podKey(ns, name), name, namespace: ns, node, phase, ready, workload, priorityClass, restarts };
 }
-
 export interface BusThresholds {
   readonly brownoutVolts: number;
   readonly cutoffVolts: number;
@@ -122,10 +121,6 @@ function sameNode(a: NodeView, b: NodeView): boolean {
     sameMap(a.labels, b.labels) &&
     sameMap(a.conditions, b.conditions)
   );
-}
-
-function samePod(a: PodView, b: PodView): boolean {
-  return a.node === b.node && a.phase === b.phase && a.ready === b.ready && a.workload === b.workload && a.priorityClass === b.priorityClass && a.restarts === b.restarts;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
