@@ -1,9 +1,11 @@
 // Issue 5 benchmark: latency from the last byte of a frame written to a serial pty to the twin's API accepting
 // the write it causes. LNK frames (link down/up, no debounce) become link annotations on the stage's nodes;
-// the time runs from writeSync on the box end to the first annotated node in the twin's store. Needs socat.
+// the time runs from writeSync on the box end to the first annotated node in the twin's store. Each edge
+// starts on an idle HAL (the previous edge's writes and Events all done), as a real switch box's do; the
+// breakdown comes from the HAL's diagnostics_channel trace points (bench/hal/edge-trace.ts). Needs socat.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeFrame } from '../hal/sources/serial/index.ts';
@@ -13,6 +15,7 @@ import { loadProfile } from '../sim/profile/index.ts';
 import { runHal } from '../sim/run/hal-session.ts';
 import { vehicleNodes } from '../sim/run/vehicle-nodes.ts';
 import { startTwin } from '../sim/twin/index.ts';
+import { breakdown, EdgeTracer } from './hal/edge-trace.ts';
 import { PtyPair, sleep } from '../test/hal/sources/serial/pty-pair.ts';
 
 const EDGES = Number(process.env.BENCH_EDGES ?? 1000);
@@ -35,25 +38,30 @@ export async function runHalBench(): Promise<void> {
   const link = wiring.links[0]!;
   const hal = runHal({ wiring, serial: [pty.a], kubeconfig, dryRun: false, queuePath: join(dir, 'q.ndjson'), log: () => undefined, until });
   const key = `sim.kis.dev/link-${link.link}`;
-  let waiting: { want: string; resolve: (ms: number) => void; t0: number } | undefined;
+  const firstNode = vehicleNodes(profile).map((n) => n.name).sort()[0]!;
+  const tracer = new EdgeTracer((step) => step.startsWith(`annotate node ${firstNode} ${key}=`));
+  let waiting: { want: string; resolve: () => void } | undefined;
   twin.store.watch('nodes', undefined, twin.store.resourceVersion(), (ev) => {
     if (waiting && ev.object.metadata.annotations?.[key] === waiting.want) {
+      tracer.accepted();
       const w = waiting;
       waiting = undefined;
-      w.resolve(performance.now() - w.t0);
+      w.resolve();
     }
   });
   await sleep(500);
   const lat: number[] = [];
   for (let i = 0; i < EDGES; i++) {
     const up = i % 2 === 1;
-    const ms = await new Promise<number>((resolve) => {
-      waiting = { want: up ? 'acquired' : 'lost', resolve, t0: 0 };
-      pty.write(encodeFrame('LNK', [link.link, up ? 1 : 0]));
-      waiting.t0 = performance.now();
-    });
-    lat.push(ms);
+    const edge = tracer.begin();
+    const accepted = new Promise<void>((resolve) => (waiting = { want: up ? 'acquired' : 'lost', resolve }));
+    pty.write(encodeFrame('LNK', [link.link, up ? 1 : 0]));
+    edge.written = performance.now();
+    await accepted;
+    await tracer.settled();
+    lat.push(edge.accepted - edge.written);
   }
+  tracer.close();
   stop('done');
   await hal;
   await pty.dispose();
@@ -62,6 +70,8 @@ export async function runHalBench(): Promise<void> {
   lat.sort((a, b) => a - b);
   const p = (q: number) => lat[Math.min(lat.length - 1, Math.floor(lat.length * q))]!.toFixed(2);
   console.log(`hal: serial frame → API write accepted on the twin, ${EDGES} edges: p50 ${p(0.5)} ms  p90 ${p(0.9)} ms  p99 ${p(0.99)} ms  max ${p(1)} ms   (target p99 < 5 ms; separation frames add the 20 ms debounce)`);
+  console.log(`  where the time goes (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores):`);
+  for (const line of breakdown(tracer.edges)) console.log(line);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runHalBench();

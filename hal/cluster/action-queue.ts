@@ -6,6 +6,7 @@ import type { Action } from '../signals/index.ts';
 import { ClusterError, toClusterError } from './errors.ts';
 import type { ExecResult } from './executor.ts';
 import { QueueJournal, type QueuedAction } from './queue-journal.ts';
+import { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED } from './trace.ts';
 
 export interface Backoff {
   readonly initialMs: number;
@@ -63,10 +64,15 @@ export class ActionQueue {
     return [...this.items];
   }
 
-  /** Durable when it returns (fsynced). Runs after everything queued before it. */
+  /**
+   * Journalled when it returns: safe from a killed HAL at once, and fsynced (safe from a power cut)
+   * before it is applied — every action queued in the same tick shares that one fsync.
+   * Runs after everything queued before it.
+   */
   enqueue(action: Action): QueuedAction {
     const entry = this.journal.enqueue(action, this.o.clock.now());
     this.items.push(entry);
+    trace(TRACE_ENQUEUED, () => entry);
     this.wakeIdle?.();
     return entry;
   }
@@ -98,6 +104,8 @@ export class ActionQueue {
     while (this.running) {
       const head = this.items[0];
       if (!head) {
+        // Nothing owed: put the done-markers on disk while nobody waits (a power cut then re-applies nothing).
+        this.journal.sync();
         for (const w of this.idleWaiters.splice(0)) w();
         await new Promise<void>((r) => (this.wakeIdle = r));
         this.wakeIdle = undefined;
@@ -107,7 +115,10 @@ export class ActionQueue {
       // clock held by its own sleeper would never advance. The twin holds it per request instead.
       let result: ExecResult | undefined;
       let retry: ClusterError | undefined;
+      // Write-ahead: the action's line is on disk before its effect can be (group commit).
+      if (!this.journal.durable(head.id)) this.journal.sync();
       try {
+        trace(TRACE_APPLYING, () => head);
         result = await this.o.executor.apply(head.action, head.key);
       } catch (e) {
         const err = toClusterError(e, head.action.type);
@@ -117,6 +128,7 @@ export class ActionQueue {
       if (result) {
         this.journal.done(head.id, result.status, result.detail);
         this.items.shift();
+        trace(TRACE_DONE, () => head);
         delay = 0;
         this.o.onResult?.(head, result);
         continue;

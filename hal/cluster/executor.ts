@@ -10,6 +10,7 @@ import { mayRun } from '../sources/serial/index.ts';
 import type { Cluster, NodeInfo } from './cluster.ts';
 import { DEFAULT_DRAIN, drainNodes, evictionCandidates, shedPods, type DrainOptions } from './evictions.ts';
 import { describeTarget, resolveTarget } from './scope.ts';
+import { trace, TRACE_WRITE } from './trace.ts';
 
 export type ExecStatus = 'applied' | 'refused' | 'failed' | 'dry-run';
 
@@ -191,7 +192,10 @@ class Run {
 
   async write(step: string, fn: () => Promise<void>): Promise<void> {
     this.steps.push(step);
-    if (!this.dry) await fn();
+    if (this.dry) return;
+    trace(TRACE_WRITE, () => ({ phase: 'start', step }));
+    await fn();
+    trace(TRACE_WRITE, () => ({ phase: 'end', step }));
   }
 
   fail(): void {

@@ -4,6 +4,7 @@ import { EVENT_COMPONENT, type TaintSpec } from '../signals/index.ts';
 import type { Cluster, EventInfo, EvictOutcome, NodeEventSpec, NodeInfo, PodInfo } from './cluster.ts';
 import { eventInfo, nodeInfo, podInfo } from './convert.ts';
 import { ClusterError, toClusterError } from './errors.ts';
+import { KeepAliveClients } from './keep-alive.ts';
 
 const merge = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
 const strategic = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.StrategicMergePatch);
@@ -26,11 +27,18 @@ export class KubeCluster implements Cluster {
   readonly kubeConfig: k8s.KubeConfig;
   private readonly core: k8s.CoreV1Api;
   private readonly apps: k8s.AppsV1Api;
+  private readonly clients: KeepAliveClients;
 
   constructor(kc: k8s.KubeConfig) {
     this.kubeConfig = kc;
-    this.core = kc.makeApiClient(k8s.CoreV1Api);
-    this.apps = kc.makeApiClient(k8s.AppsV1Api);
+    this.clients = new KeepAliveClients(kc);
+    this.core = this.clients.make(k8s.CoreV1Api);
+    this.apps = this.clients.make(k8s.AppsV1Api);
+  }
+
+  /** Closes the idle pooled connections, so a process that is done can exit without waiting for them. */
+  close(): void {
+    this.clients.close();
   }
 
   /** Server address of the current context, for messages. */

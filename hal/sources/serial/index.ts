@@ -11,3 +11,4 @@ export * from './serial-spec.ts';
 export * from './backoff.ts';
 export * from './serial-link.ts';
 export * from './port-source.ts';
+export * from './trace.ts';

@@ -9,6 +9,7 @@ import { Backoff, type BackoffOptions } from './backoff.ts';
 import { openSerialLink, type SerialLink, type SerialOpener } from './serial-link.ts';
 import { DEFAULT_BAUD_RATE, formatSerialSpec, type SerialSpec } from './serial-spec.ts';
 import { SwitchBox, type SwitchBoxOutput, type SwitchBoxPlane } from './switchbox.ts';
+import { traceBytes, traceSignal } from './trace.ts';
 
 /** Raised while the device is absent (unplugged, not yet plugged in, or failing to open). */
 export const ALARM_BOX_DISCONNECTED = 'box-disconnected';
@@ -213,6 +214,7 @@ export class SerialSource implements SignalSource {
   }
 
   private onBytes(bytes: Uint8Array): void {
+    traceBytes(this.box, bytes.length);
     this.count.bytes += bytes.length;
     this.deliver(this.core.push(bytes, this.now()));
     this.schedulePoll();
@@ -238,7 +240,10 @@ export class SerialSource implements SignalSource {
   private deliver(out: SwitchBoxOutput): void {
     for (const e of out.errors) this.log(`${this.name}: ${e}`);
     for (const alarm of out.alarms) this.emit({ kind: 'alarm', alarm });
-    for (const signal of out.signals) this.emit({ kind: 'signal', signal });
+    for (const signal of out.signals) {
+      traceSignal(this.box, signal);
+      this.emit({ kind: 'signal', signal });
+    }
   }
 
   private emit(event: SourceEvent): void {
