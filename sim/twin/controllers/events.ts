@@ -1,11 +1,13 @@
 // Records core/v1 Events the way client-go's recorder does: one Event per (object, reason, message, source),
-// repeats increment `count` and `lastTimestamp`. Names are `<object>.<hex nanoseconds>` as upstream, taken
-// from the clock, so lockstep runs give the same names every time.
+// repeats increment `count` and `lastTimestamp`, ten similar ones (same object and reason) within ten minutes
+// become one "(combined from similar events)" Event, and a source may say only so much about one object.
+// Names are `<object>.<hex nanoseconds>` as upstream, from the clock, so lockstep runs give the same names.
 // upstream: k8s.io/client-go/tools/record/event.go, events_cache.go (EventCorrelator)
 import type { Clock } from '../../core/index.ts';
 import { rfc3339Seconds } from '../../core/index.ts';
 import type { KubeObject } from '../store/index.ts';
 import { resourceByKey, type Registry } from '../api/index.ts';
+import { EventCorrelator, type CorrelatorOptions } from './event-correlator.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -21,56 +23,75 @@ export interface EventRecorder {
 /** Events of cluster-scoped objects (nodes) live in "default", as upstream's recorder puts them. */
 const CLUSTER_SCOPED_EVENT_NAMESPACE = 'default';
 
+const EVENTS = resourceByKey('events')!;
+
 export class RegistryEventRecorder implements EventRecorder {
-  private readonly seen = new Map<string, string>();
+  private readonly correlator: EventCorrelator;
+  /** One frozen `source` per component and host, shared by every Event it is on (the store never mutates it). */
+  private readonly sources = new Map<string, EventSource>();
   private lastNanos = 0n;
 
   constructor(
     private readonly registry: Registry,
     private readonly clock: Clock,
     private readonly onError: (e: unknown) => void = () => undefined,
-  ) {}
+    correlation: Partial<CorrelatorOptions> = {},
+  ) {
+    this.correlator = new EventCorrelator(correlation);
+  }
 
   event(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource): void {
-    const events = resourceByKey('events')!;
-    const namespace = obj.metadata.namespace || CLUSTER_SCOPED_EVENT_NAMESPACE;
-    const now = rfc3339Seconds(this.clock.now());
-    const key = [obj.kind, namespace, obj.metadata.name, obj.metadata.uid, reason, message, source.component, source.host, type].join('\u0000');
+    const meta = obj.metadata;
+    const namespace = meta.namespace || CLUSTER_SCOPED_EVENT_NAMESPACE;
+    const nowMs = this.clock.now();
     try {
-      const existingName = this.seen.get(key);
-      const existing = existingName ? this.registry.store.get(events.key, namespace, existingName) : undefined;
+      const c = this.correlator.correlate(
+        { component: source.component, host: source.host ?? '', kind: obj.kind ?? '', namespace: meta.namespace ?? '', name: meta.name ?? '', uid: meta.uid ?? '', apiVersion: obj.apiVersion ?? '', type, reason, message },
+        nowMs,
+        () => `${meta.name ?? 'unknown'}.${this.uniqueNanos().toString(16)}`,
+      );
+      if (c.kind === 'skip') return;
+      const now = rfc3339Seconds(nowMs);
+      const existing = c.count > 1 ? this.registry.store.get(EVENTS.key, namespace, c.name) : undefined;
       if (existing) {
-        const count = ((existing as { count?: number }).count ?? 1) + 1;
-        this.registry.commitUpdate(events, { ...existing, count, lastTimestamp: now }, existing, { trusted: true });
+        this.registry.commitUpdate(EVENTS, { ...existing, count: c.count, lastTimestamp: now, message: c.message }, existing, { trusted: true });
         return;
       }
-      const name = `${obj.metadata.name ?? 'unknown'}.${this.uniqueNanos().toString(16)}`;
-      this.registry.create(events, namespace, {
-        metadata: { name, namespace },
+      this.registry.create(EVENTS, namespace, {
+        metadata: { name: c.name, namespace },
         involvedObject: {
           kind: obj.kind,
-          ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
-          name: obj.metadata.name,
-          uid: obj.metadata.uid,
+          ...(meta.namespace ? { namespace: meta.namespace } : {}),
+          name: meta.name,
+          uid: meta.uid,
           apiVersion: obj.apiVersion,
-          resourceVersion: obj.metadata.resourceVersion,
+          resourceVersion: meta.resourceVersion,
         },
         reason,
-        message,
-        source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
+        message: c.message,
+        source: this.sourceOf(source),
         firstTimestamp: now,
         lastTimestamp: now,
-        count: 1,
+        count: c.count,
         type,
         eventTime: null,
         reportingComponent: source.component,
         reportingInstance: source.host ?? '',
       }, { trusted: true });
-      this.seen.set(key, name);
     } catch (e) {
       // upstream: the recorder never blocks or fails its caller; a lost event is logged.
       this.onError(e);
     }
+  }
+
+  private sourceOf(source: EventSource): EventSource {
+    const key = `${source.component}\u0000${source.host ?? ''}`;
+    let shared = this.sources.get(key);
+    if (shared === undefined) {
+      shared = Object.freeze({ component: source.component, ...(source.host ? { host: source.host } : {}) });
+      this.sources.set(key, shared);
+    }
+    return shared;
   }
 
   /**

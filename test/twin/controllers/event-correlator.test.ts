@@ -1,0 +1,86 @@
+// client-go's EventCorrelator as the twin reproduces it: repeats count, similar events aggregate, spam is throttled.
+import { describe, expect, it } from 'vitest';
+import { EventCorrelator, type EventFacts } from '../../../sim/twin/controllers/event-correlator.ts';
+import { LruCache } from '../../../sim/twin/controllers/lru.ts';
+
+const facts = (over: Partial<EventFacts> = {}): EventFacts => ({
+  component: 'replicaset-controller', host: '', kind: 'ReplicaSet', namespace: 'ns', name: 'web-1', uid: 'u1', apiVersion: 'apps/v1',
+  type: 'Normal', reason: 'SuccessfulCreate', message: 'Created pod: web-1-a', ...over,
+});
+
+const namer = () => {
+  let n = 0;
+  return () => `ev-${++n}`;
+};
+
+describe('EventCorrelator', () => {
+  it('counts an identical repeat on the first Event', () => {
+    const c = new EventCorrelator();
+    const name = namer();
+    expect(c.correlate(facts(), 0, name)).toEqual({ kind: 'write', name: 'ev-1', count: 1, message: 'Created pod: web-1-a' });
+    expect(c.correlate(facts(), 1_000, name)).toEqual({ kind: 'write', name: 'ev-1', count: 2, message: 'Created pod: web-1-a' });
+  });
+
+  it('aggregates the 10th similar event (same object and reason, new message) into one combined Event', () => {
+    const c = new EventCorrelator();
+    const name = namer();
+    const out = Array.from({ length: 14 }, (_, i) => c.correlate(facts({ message: `Created pod: web-1-${i}` }), i, name));
+    expect(out.slice(0, 9).map((r) => r.kind === 'write' && r.count)).toEqual(Array(9).fill(1));
+    expect(new Set(out.slice(0, 9).map((r) => r.kind === 'write' && r.name)).size).toBe(9);
+    expect(out[9]).toEqual({ kind: 'write', name: 'ev-10', count: 1, message: '(combined from similar events): Created pod: web-1-9' });
+    expect(out[13]).toEqual({ kind: 'write', name: 'ev-10', count: 5, message: '(combined from similar events): Created pod: web-1-13' });
+  });
+
+  it.each([
+    ['another reason', facts({ reason: 'SuccessfulDelete', message: 'x' })],
+    ['another object', facts({ name: 'web-2', uid: 'u2', message: 'x' })],
+    ['another source host', facts({ host: 'node-1', message: 'x' })],
+  ])('does not aggregate across %s', (_, other) => {
+    const c = new EventCorrelator();
+    const name = namer();
+    for (let i = 0; i < 9; i++) c.correlate(facts({ message: `m${i}` }), i, name);
+    expect(c.correlate(other, 10, name)).toMatchObject({ count: 1, message: 'x' });
+  });
+
+  it('starts a fresh aggregation window after 10 minutes of quiet', () => {
+    const c = new EventCorrelator();
+    const name = namer();
+    for (let i = 0; i < 9; i++) c.correlate(facts({ message: `m${i}` }), 0, name);
+    expect(c.correlate(facts({ message: 'late' }), 600_001, name)).toMatchObject({ count: 1, message: 'late' });
+  });
+
+  it('lets a source say 25 things about one object, then one more every 5 minutes', () => {
+    const c = new EventCorrelator({ aggregateMaxEvents: 1_000 });
+    const name = namer();
+    const kinds = Array.from({ length: 27 }, (_, i) => c.correlate(facts({ message: `m${i}` }), 0, name).kind);
+    expect(kinds.filter((k) => k === 'write')).toHaveLength(25);
+    expect(c.correlate(facts({ message: 'later' }), 299_000, name).kind).toBe('skip');
+    expect(c.correlate(facts({ message: 'later' }), 300_000, name)).toMatchObject({ kind: 'write', count: 2 });
+    expect(c.correlate(facts({ name: 'other', uid: 'u9' }), 300_000, name).kind).toBe('write');
+  });
+
+  it('forgets the least recently used keys past its cache size, so memory stays bounded', () => {
+    const c = new EventCorrelator({ cacheSize: 2 });
+    const name = namer();
+    c.correlate(facts({ name: 'a' }), 0, name);
+    c.correlate(facts({ name: 'b' }), 0, name);
+    c.correlate(facts({ name: 'c' }), 0, name);
+    expect(c.correlate(facts({ name: 'a' }), 0, name)).toMatchObject({ name: 'ev-4', count: 1 });
+    expect(c.correlate(facts({ name: 'c' }), 0, name)).toMatchObject({ name: 'ev-3', count: 2 });
+  });
+});
+
+describe('LruCache', () => {
+  it('evicts the least recently used entry, a get counting as a use', () => {
+    const l = new LruCache<string, number>(2);
+    l.set('a', 1);
+    l.set('b', 2);
+    expect(l.get('a')).toBe(1);
+    l.set('c', 3);
+    expect([l.get('a'), l.get('b'), l.get('c'), l.size]).toEqual([1, undefined, 3, 2]);
+  });
+
+  it('rejects a capacity below one', () => {
+    expect(() => new LruCache(0)).toThrow(/capacity/);
+  });
+});
