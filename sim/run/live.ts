@@ -11,7 +11,8 @@ export interface LiveSink {
   end(recordCount: number): void;
 }
 
-export type InjectResult = { readonly ok: true; readonly signal: Signal } | { readonly ok: false; readonly reason: string };
+/** `invalid`: the signal itself was wrong (a 400, not a 409: asking again will not help). */
+export type InjectResult = { readonly ok: true; readonly signal: Signal } | { readonly ok: false; readonly reason: string; readonly invalid?: boolean };
 
 /** Handed to RunOptions.onStarted once the cluster is up. */
 export interface RunControl {
@@ -32,5 +33,5 @@ export interface RunControl {
 export function stampInjection(signal: InjectableSignal, t: number, n: number): InjectResult {
   const value: unknown = { ...(signal as object), source: 'instructor', t, id: `instructor:${n}` };
   const problem = checkSignal(value);
-  return problem ? { ok: false, reason: `not a valid signal: ${problem}` } : { ok: true, signal: value as Signal };
+  return problem ? { ok: false, reason: `not a valid signal: ${problem}`, invalid: true } : { ok: true, signal: value as Signal };
 }
