@@ -1,0 +1,228 @@
+// The page host (Open MCT style): owns the journal model, the time, the selection and the feed (a
+// file, or the live socket); the scene and the panels only show what it hands them.
+import type { InjectableSignal, JournalHeader, JournalRecord } from '../../hal/signals/index.ts';
+import { LiveClient, behindBy, browserSocket, type LiveState } from '../live/index.ts';
+import { createJournalModel, parseJournalText } from '../model/index.ts';
+import type { JournalModel, SceneState } from '../model/types.ts';
+import type { BrowserClock } from './browser-clock.ts';
+import { HeaderView, type HeaderInfo } from './header-view.ts';
+import type { JournalText } from './journal-input.ts';
+import { commandFor } from './keyboard.ts';
+import { Layout } from './layout.ts';
+import type { Subject, ViewContext } from './panel.ts';
+import { PhaseMarkers } from './phases.ts';
+import { advance, goLive, initialPlayback, seek, step, togglePlay, type Playback, type Span } from './playback.ts';
+import { attachPicking, type SceneLike } from './scene-host.ts';
+
+/** Panels other than the timeline and charts refresh at most this often while time runs. */
+const SLOW_PANEL_MS = 100;
+
+export class App {
+  readonly #layout: Layout;
+  readonly #header: HeaderView;
+  #model: JournalModel | undefined;
+  #state: SceneState | undefined;
+  #phases = new PhaseMarkers();
+  #playback: Playback = { t: 0, playing: false, speed: 1, follow: false };
+  #selection: Subject | undefined;
+  #revision = 0;
+  #shown = { t: Number.NaN, revision: -1, selection: '' };
+  #slowAt = -Infinity;
+  #last = Number.NaN;
+  #info: HeaderInfo = { mode: 'none', behind: 0 };
+  #live: LiveClient | undefined;
+  #helloSeen = false;
+  #ready = false;
+  readonly scene: SceneLike | undefined;
+
+  constructor(
+    root: HTMLElement,
+    private readonly clock: BrowserClock,
+    createScene: (canvas: HTMLCanvasElement) => SceneLike,
+  ) {
+    this.#header = new HeaderView((f) => void this.openFile(f));
+    this.#layout = new Layout(root, this.#header.element, {
+      seek: (t) => this.seek(t),
+      select: (s) => this.select(s),
+      togglePlay: () => this.#setPlayback(togglePlay(this.#playback, this.#span())),
+      setSpeed: (speed) => this.#setPlayback({ ...this.#playback, speed }),
+      goLive: () => this.#setPlayback(goLive(this.#playback, this.#span())),
+      inject: (signal) => this.#inject(signal),
+      openFile: (f) => void this.openFile(f),
+      now: () => clock.now(),
+    });
+    try {
+      this.scene = createScene(this.#layout.canvas);
+      attachPicking(this.#layout.canvas, this.scene, (s) => this.select(s));
+    } catch (err) {
+      // No WebGL (an old or locked-down browser): the panels, charts and log still work.
+      this.#layout.notice(`3D view unavailable: ${err instanceof Error ? err.message : String(err)}`, 'warn');
+    }
+    this.#header.update(this.#info);
+    window.addEventListener('keydown', (e) => this.#key(e));
+  }
+
+  // --- the test hook (window.kisView) reads these ---
+  get model(): JournalModel | undefined {
+    return this.#model;
+  }
+  get ready(): boolean {
+    return this.#ready;
+  }
+  state(): SceneState | undefined {
+    return this.#state;
+  }
+  playback(): Playback {
+    return this.#playback;
+  }
+
+  seek(t: number): void {
+    if (!this.#model || !Number.isFinite(t)) return;
+    this.#setPlayback(seek(this.#playback, t, this.#span()));
+  }
+
+  select(subject: Subject | undefined): void {
+    this.#selection = subject ? { kind: subject.kind, key: subject.key } : undefined;
+    this.scene?.select(this.#selection);
+    this.#slowAt = -Infinity;
+  }
+
+  /** A journal from a file or URL: parsed here, no server needed. Replaces whatever was shown. */
+  openText(jt: JournalText): void {
+    try {
+      const parsed = parseJournalText(jt.text);
+      this.#live?.stop();
+      this.#live = undefined;
+      this.#reset(parsed.header, parsed.records);
+      this.#info = { mode: 'file', behind: 0, header: parsed.header, fileName: jt.name, ...(parsed.errors.length ? { problem: `${parsed.errors.length} bad line(s) skipped, first: line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message}` } : {}) };
+      this.#header.update(this.#info);
+      if (parsed.errors.length) this.#layout.notice(`${parsed.errors.length} bad line(s) skipped (first at line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message})`, 'warn');
+    } catch (err) {
+      this.#layout.notice(`${jt.name}: ${err instanceof Error ? err.message : String(err)}`, 'bad');
+    }
+  }
+
+  async openFile(file: File): Promise<void> {
+    this.openText({ text: await file.text(), name: file.name });
+  }
+
+  /**
+   * Connects to the server's live socket. If the very first attempt fails there is no server (a
+   * static page or `vite dev`): the page falls back to the welcome card instead of retrying forever.
+   */
+  connect(url: string): void {
+    this.#live = new LiveClient({
+      url,
+      connect: browserSocket,
+      timers: this.clock,
+      random: Math.random,
+      onState: (s) => this.#liveState(s),
+      onReset: (header) => this.#reset(header, []),
+      onRecords: (_from, records) => this.#append(records),
+      onReply: (r) => this.#layout.instructor?.reply(r),
+    });
+    this.#info = { mode: 'live', connection: 'connecting', behind: 0 };
+    this.#header.update(this.#info);
+    this.#live.start();
+  }
+
+  /** Starts the animation loop. */
+  start(): void {
+    const loop = (now: number) => {
+      this.#frame(now);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  }
+
+  #liveState(s: LiveState): void {
+    if (s.header) this.#helloSeen = true;
+    if (!this.#helloSeen && s.connection === 'reconnecting') {
+      this.#live?.stop();
+      this.#live = undefined;
+      this.#info = { mode: 'none', behind: 0 };
+      this.#header.update(this.#info);
+      return;
+    }
+    if (s.role) this.#layout.showInstructor(s.role === 'instructor');
+    this.#info = { mode: s.mode ?? 'live', connection: s.connection, behind: behindBy(s), ...(s.role ? { role: s.role } : {}), ...(s.header ? { header: s.header } : {}), ...(s.problem ? { problem: s.problem } : {}) };
+    this.#header.update(this.#info);
+  }
+
+  #reset(header: JournalHeader, records: readonly JournalRecord[]): void {
+    const model = createJournalModel(header, records);
+    this.#model = model;
+    this.#phases = new PhaseMarkers(model.layout);
+    for (const r of records) this.#phases.add(r);
+    this.scene?.setLayout(model.layout);
+    this.#selection = undefined;
+    this.scene?.select(undefined);
+    this.#playback = initialPlayback(this.#span());
+    this.#revision++;
+    this.#layout.showWelcome(false);
+  }
+
+  #append(records: readonly JournalRecord[]): void {
+    const m = this.#model;
+    if (!m) return;
+    for (const r of records) {
+      m.append(r);
+      this.#phases.add(r);
+    }
+    this.#revision++;
+  }
+
+  #span(): Span {
+    const m = this.#model;
+    const live = this.#info.mode === 'live' && this.#info.connection !== 'ended';
+    return m ? { startMs: m.startMs, endMs: Math.max(m.startMs, m.endMs), live } : { startMs: 0, endMs: 0, live };
+  }
+
+  #inject(signal: InjectableSignal): string {
+    if (this.#live) return this.#live.inject(signal);
+    this.#layout.instructor?.reply({ type: 'refused', reason: 'no live connection' });
+    return '';
+  }
+
+  #setPlayback(p: Playback): void {
+    this.#playback = p;
+    this.#layout.timeline.setPlayback(p, this.#span().live);
+  }
+
+  #key(e: KeyboardEvent): void {
+    const target = e.target instanceof HTMLElement ? e.target.tagName : 'BODY';
+    const cmd = commandFor(e.key, e.shiftKey, target, e.ctrlKey || e.metaKey || e.altKey);
+    if (!cmd || !this.#model) return;
+    e.preventDefault();
+    const span = this.#span();
+    if (cmd.kind === 'toggle-play') this.#setPlayback(togglePlay(this.#playback, span));
+    else if (cmd.kind === 'step') this.#setPlayback(step(this.#playback, cmd.direction, cmd.big, span));
+    else if (cmd.kind === 'go-live') this.#setPlayback(goLive(this.#playback, span));
+    else this.select(undefined);
+  }
+
+  #frame(now: number): void {
+    const dt = Number.isNaN(this.#last) ? 0 : Math.min(250, now - this.#last);
+    this.#last = now;
+    const m = this.#model;
+    if (m) {
+      const span = this.#span();
+      const before = this.#playback;
+      this.#playback = advance(before, dt, span);
+      if (this.#playback.playing !== before.playing || this.#playback.follow !== before.follow) this.#layout.timeline.setPlayback(this.#playback, span.live);
+      const sel = `${this.#selection?.kind}:${this.#selection?.key}`;
+      const changed = this.#playback.t !== this.#shown.t || this.#revision !== this.#shown.revision || sel !== this.#shown.selection;
+      if (changed) {
+        this.#state = m.stateAt(this.#playback.t);
+        this.scene?.update(this.#state);
+        const ctx: ViewContext = { model: m, state: this.#state, t: this.#playback.t, selection: this.#selection, phases: this.#phases.list(), revision: this.#revision };
+        const slow = !this.#playback.playing || now - this.#slowAt >= SLOW_PANEL_MS || sel !== this.#shown.selection || this.#revision !== this.#shown.revision;
+        this.#layout.update(ctx, slow);
+        if (slow) this.#slowAt = now;
+        this.#shown = { t: this.#playback.t, revision: this.#revision, selection: sel };
+      }
+    }
+    this.scene?.frame(now);
+    if (m && !this.#ready) this.#ready = true;
+  }
+}
