@@ -1,0 +1,72 @@
+// Web view load bench: a one-hour journal of the large profile's size (synthetic: ~520 nodes, ~10.5k pods)
+// → parse and index time, 200 random seeks and 200 scrubbing steps (p50/p99), heap. Target: loaded and
+// seekable in < 2 s.
+import { loadavg } from 'node:os';
+import { createJournalModel, parseJournalText } from '../web/model/index.ts';
+import { syntheticJournal } from './web/synthetic-journal.ts';
+
+const NODES = Number(process.env.BENCH_NODES ?? 520);
+const PODS = Number(process.env.BENCH_PODS ?? 10_500);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3_600_000);
+const SEEKS = 200;
+const TARGET_MS = 2000;
+
+export async function runWebLoadBench(): Promise<void> {
+  const text = syntheticJournal({ nodes: NODES, pods: PODS, stages: 3, durationMs: DURATION_MS, seed: 42 });
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+
+  const t0 = performance.now();
+  const parsed = parseJournalText(text);
+  const t1 = performance.now();
+  const model = createJournalModel(parsed.header, parsed.records);
+  const t2 = performance.now();
+  const first = model.stateAt(model.startMs + (model.endMs - model.startMs) / 2);
+  const t3 = performance.now();
+
+  const rand = lcg(7);
+  const span = model.endMs - model.startMs;
+  const random = timeEach(SEEKS, () => model.stateAt(model.startMs + rand() * span));
+  // Scrubbing: one second of mission time a step from a random point, as the timeline slider does.
+  let t = model.startMs + rand() * (span - SEEKS * 1000);
+  const scrub = timeEach(SEEKS, () => model.stateAt((t += 1000)));
+  gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const loadMs = t3 - t0;
+
+  const mb = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MiB`;
+  console.log(`web-load: synthetic journal ${NODES} nodes / ${PODS} pods / ${DURATION_MS / 60_000} min: ${parsed.records.length} records, ${mb(text.length)} of text`);
+  console.log(`  parse ${ms(t1 - t0)}, index ${ms(t2 - t1)} (${(((t2 - t1) * 1000) / parsed.records.length).toFixed(2)} µs/record, the cost of a live append), first stateAt ${ms(t3 - t2)}`);
+  console.log(`  loaded and seekable in ${ms(loadMs)} (target < ${TARGET_MS} ms: ${loadMs < TARGET_MS ? 'met' : 'MISSED'})`);
+  console.log(`  ${SEEKS} random seeks: p50 ${ms(pct(random, 0.5), 2)}, p99 ${ms(pct(random, 0.99), 2)}; ${SEEKS} scrub steps of 1 s: p50 ${ms(pct(scrub, 0.5), 2)}, p99 ${ms(pct(scrub, 0.99), 2)}`);
+  console.log(`  state at mid-mission: ${first.nodes.size} nodes, ${first.pods.size} pods; log ${model.log().length} lines, ${model.seriesNames().length} telemetry series`);
+  console.log(`  heap: model and records ${mb(heapAfter - heapBefore)} (text excluded), peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}${globalThis.gc ? '' : ' (run node with --expose-gc for exact heap figures)'}`);
+  console.log(`  load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (figures are noisy on a shared 2-core machine)`);
+}
+
+function timeEach(n: number, f: () => unknown): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = performance.now();
+    f();
+    out.push(performance.now() - a);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function pct(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function ms(x: number, digits = 0): string {
+  return `${x.toFixed(digits)} ms`;
+}
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
