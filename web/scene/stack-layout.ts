@@ -78,7 +78,8 @@ export function ringSlots(nodes: readonly string[], perRing: number, radius: num
     const ring = Math.floor(i / perRing);
     const inRing = Math.min(perRing, nodes.length - ring * perRing);
     const k = i - ring * perRing;
-    const theta = FRONT_ANGLE + (k - (inRing - 1) / 2) * step;
+    // Decreasing angle runs left to right as the camera (on +z) sees it: layout order reads left to right.
+    const theta = FRONT_ANGLE - (k - (inRing - 1) / 2) * step;
     slots.set(name, {
       x: r * Math.cos(theta),
       y: bottom + ring * NODE_PITCH.y,
