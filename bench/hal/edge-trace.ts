@@ -1,7 +1,7 @@
 // Where one frame's time goes: subscribes to the HAL's diagnostics_channel trace points and stamps each
 // (performance.now() in the bench, never in the HAL) per edge, so the latency figure can be explained.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_WRITE, type QueueTrace, type WriteTrace } from '../../hal/cluster/index.ts';
+import { TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCING, TRACE_WRITE, type QueueTrace, type WriteTrace } from '../../hal/cluster/index.ts';
 import { TRACE_SERIAL_BYTES, TRACE_SERIAL_SIGNAL } from '../../hal/sources/serial/index.ts';
 
 /** Stamps of one edge, ms from performance.now(); a stage not seen stays NaN. */
@@ -10,6 +10,8 @@ export interface EdgeStamps {
   bytes: number;
   signal: number;
   enqueued: number;
+  /** The queue loop picked the head up (before its fsync). */
+  picked: number;
   applying: number;
   writeStart: number;
   accepted: number;
@@ -20,15 +22,16 @@ export interface EdgeStamps {
 export const SEGMENTS: ReadonlyArray<readonly [string, keyof EdgeStamps, keyof EdgeStamps]> = [
   ['pty write → bytes read', 'written', 'bytes'],
   ['bytes read → signal', 'bytes', 'signal'],
-  ['signal → enqueued (durable)', 'signal', 'enqueued'],
-  ['enqueued → apply starts', 'enqueued', 'applying'],
+  ['signal → enqueued (journalled)', 'signal', 'enqueued'],
+  ['enqueued → queue picks it up', 'enqueued', 'picked'],
+  ['group-commit fsync', 'picked', 'applying'],
   ['apply → first write sent', 'applying', 'writeStart'],
   ['write sent → API accepted', 'writeStart', 'accepted'],
   ['TOTAL frame → API accepted', 'written', 'accepted'],
   ['frame → edge complete (all writes)', 'written', 'complete'],
 ];
 
-const blank = (): EdgeStamps => ({ written: NaN, bytes: NaN, signal: NaN, enqueued: NaN, applying: NaN, writeStart: NaN, accepted: NaN, complete: NaN });
+const blank = (): EdgeStamps => ({ written: NaN, bytes: NaN, signal: NaN, enqueued: NaN, picked: NaN, applying: NaN, writeStart: NaN, accepted: NaN, complete: NaN });
 
 export class EdgeTracer {
   readonly edges: EdgeStamps[] = [];
@@ -49,7 +52,11 @@ export class EdgeTracer {
         first('enqueued');
         this.outstanding.add((m as QueueTrace).id);
       }],
-      [TRACE_APPLYING, () => first('applying')],
+      [TRACE_SYNCING, () => first('picked')],
+      [TRACE_APPLYING, () => {
+        first('picked');
+        first('applying');
+      }],
       [TRACE_WRITE, (m) => {
         const w = m as WriteTrace;
         if (w.phase === 'start' && isFirstWrite(w.step)) first('writeStart');

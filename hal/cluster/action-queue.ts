@@ -6,7 +6,7 @@ import type { Action } from '../signals/index.ts';
 import { ClusterError, toClusterError } from './errors.ts';
 import type { ExecResult } from './executor.ts';
 import { QueueJournal, type QueuedAction } from './queue-journal.ts';
-import { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED } from './trace.ts';
+import { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCING } from './trace.ts';
 
 export interface Backoff {
   readonly initialMs: number;
@@ -116,7 +116,10 @@ export class ActionQueue {
       let result: ExecResult | undefined;
       let retry: ClusterError | undefined;
       // Write-ahead: the action's line is on disk before its effect can be (group commit).
-      if (!this.journal.durable(head.id)) this.journal.sync();
+      if (!this.journal.durable(head.id)) {
+        trace(TRACE_SYNCING, () => head);
+        this.journal.sync();
+      }
       try {
         trace(TRACE_APPLYING, () => head);
         result = await this.o.executor.apply(head.action, head.key);

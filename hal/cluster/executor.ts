@@ -8,6 +8,7 @@ import {
 } from '../signals/index.ts';
 import { mayRun } from '../sources/serial/index.ts';
 import type { Cluster, NodeInfo } from './cluster.ts';
+import type { NodeLister } from './node-cache.ts';
 import { DEFAULT_DRAIN, drainNodes, evictionCandidates, shedPods, type DrainOptions } from './evictions.ts';
 import { describeTarget, resolveTarget } from './scope.ts';
 import { trace, TRACE_WRITE } from './trace.ts';
@@ -40,6 +41,13 @@ export interface ExecutorOptions {
   /** Namespace for workloads that name none. */
   readonly namespace?: string;
   readonly drain?: Partial<DrainOptions>;
+  /** Where the scope guard reads nodes (a NodeCache); default the cluster itself, a LIST per action. */
+  readonly nodes?: NodeLister;
+  /**
+   * Writes to the nodes of one action concurrently (one round trip for a stage, not one per node).
+   * Off by default: lockstep runs on the twin want the writes in a reproducible order.
+   */
+  readonly parallel?: boolean;
 }
 
 export class ActionExecutor {
@@ -164,7 +172,7 @@ export class ActionExecutor {
     target: NodeTarget, a: Action, run: Run,
     each?: (n: NodeInfo) => Promise<void>, all?: (nodes: readonly NodeInfo[]) => Promise<string>,
   ): Promise<string> {
-    const { ours, foreign } = await resolveTarget(this.o.cluster, this.o.vehicle, target);
+    const { ours, foreign } = await resolveTarget(this.o.nodes ?? this.o.cluster, this.o.vehicle, target);
     if (foreign.length > 0) {
       const names = foreign.map((n) => n.name).join(', ');
       run.alarms.push(this.alarm('scope-violation', names,
@@ -173,7 +181,15 @@ export class ActionExecutor {
     }
     if (ours.length === 0) return foreign.length > 0 ? `refused: only foreign nodes match ${describeTarget(target)}` : `no node of ${describeTarget(target)} (already gone): nothing to do`;
     if (all) return all(ours);
-    for (const n of ours) await each?.(n);
+    if (each) {
+      // A node deleted since it was listed (or since the cache saw it) is one less to act on, not a failure.
+      const one = (n: NodeInfo) => each(n).catch((e: unknown) => {
+        if (!(e instanceof ClusterError && e.notFound)) throw e;
+        run.steps.push(`node ${n.name} already gone`);
+      });
+      if (this.o.parallel) await settleAll(ours.map(one));
+      else for (const n of ours) await one(n);
+    }
     return `${run.dry ? 'would ' : ''}${a.type} on ${ours.map((n) => n.name).join(', ')}`;
   }
 
@@ -204,6 +220,12 @@ class Run {
 }
 
 const stage = (name: string): NodeTarget => ({ by: 'stage', name });
+
+/** Waits for every write (none left running behind a retry of the action), then throws the first failure. */
+async function settleAll(writes: ReadonlyArray<Promise<void>>): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
 
 function fmt(m: Readonly<Record<string, string | null>>): string {
   return Object.entries(m).map(([k, v]) => (v === null ? `${k}-` : `${k}=${v}`)).join(',');

@@ -26,6 +26,10 @@ export interface ObserverOptions {
   readonly clock: Clock;
   /** Nodes are watched with kis.dev/vehicle=<vehicle>; pods are all watched. */
   readonly vehicle: string;
+  /** 'all' watches every node (the node cache, whose scope guard must see foreign nodes too). Default 'vehicle'. */
+  readonly nodes?: 'vehicle' | 'all';
+  /** Watch pods too (default true). */
+  readonly pods?: boolean;
   readonly onChange?: (change: ObservedChange) => void;
   readonly onError?: (resource: 'nodes' | 'pods', error: unknown, restartInMs: number) => void;
   readonly backoff?: Partial<Backoff>;
@@ -44,6 +48,8 @@ export class ClusterObserver {
   private readonly backoff: Backoff;
   private readonly watched = new Map<Kind, Watched>();
   private running = false;
+  /** Kinds whose watch failed and has not reconnected yet: their cache may be behind the API. */
+  private readonly broken = new Set<Kind>();
   private restarts = 0;
   private lastError: string | undefined;
 
@@ -57,11 +63,13 @@ export class ClusterObserver {
     this.running = true;
     const kc = this.o.cluster.kubeConfig;
     const core = kc.makeApiClient(k8s.CoreV1Api);
-    const selector = `${LABEL_VEHICLE}=${this.o.vehicle}`;
-    const nodes = k8s.makeInformer<k8s.V1Node>(kc, '/api/v1/nodes', () => core.listNode({ labelSelector: selector }), selector);
-    const pods = k8s.makeInformer<k8s.V1Pod>(kc, '/api/v1/pods', () => core.listPodForAllNamespaces());
+    const selector = this.o.nodes === 'all' ? undefined : `${LABEL_VEHICLE}=${this.o.vehicle}`;
+    const nodes = k8s.makeInformer<k8s.V1Node>(kc, '/api/v1/nodes', () => core.listNode(selector ? { labelSelector: selector } : {}), selector);
     this.wire('nodes', nodes, (o) => ({ resource: 'nodes', op: 'added', object: nodeInfo(o as k8s.V1Node) }));
-    this.wire('pods', pods, (o) => ({ resource: 'pods', op: 'added', object: podInfo(o as k8s.V1Pod) }));
+    if (this.o.pods !== false) {
+      const pods = k8s.makeInformer<k8s.V1Pod>(kc, '/api/v1/pods', () => core.listPodForAllNamespaces());
+      this.wire('pods', pods, (o) => ({ resource: 'pods', op: 'added', object: podInfo(o as k8s.V1Pod) }));
+    }
     await Promise.all([...this.watched.keys()].map((k) => this.startOne(k)));
   }
 
@@ -83,6 +91,11 @@ export class ClusterObserver {
     return (this.watched.get('pods')?.informer.list() ?? []).map((p) => podInfo(p as k8s.V1Pod));
   }
 
+  /** Started, listed, and watching without an error since: the cache is as current as a watch can be. */
+  current(kind: Kind): boolean {
+    return this.running && this.watched.has(kind) && !this.broken.has(kind);
+  }
+
   status(): ObserverStatus {
     return { watching: this.running, restarts: this.restarts, ...(this.lastError === undefined ? {} : { lastError: this.lastError }) };
   }
@@ -97,6 +110,7 @@ export class ClusterObserver {
     informer.on('update', emit('modified'));
     informer.on('delete', emit('deleted'));
     informer.on('connect', () => {
+      this.broken.delete(kind);
       const w = this.watched.get(kind);
       if (w) w.delay = 0;
     });
@@ -109,6 +123,7 @@ export class ClusterObserver {
     if (!w || !this.running) return;
     try {
       await w.informer.start();
+      this.broken.delete(kind);
     } catch (e) {
       // The first list failed (API away): the informer has already emitted 'error' and will be restarted.
       this.lastError = e instanceof Error ? e.message : String(e);
@@ -118,6 +133,7 @@ export class ClusterObserver {
   private restart(kind: Kind, err: unknown): void {
     const w = this.watched.get(kind);
     if (!w || !this.running) return;
+    this.broken.add(kind);
     this.lastError = err instanceof Error ? err.message : String(err);
     w.delay = w.delay === 0 ? this.backoff.initialMs : Math.min(this.backoff.maxMs, w.delay * this.backoff.factor);
     this.o.onError?.(kind, err, w.delay);

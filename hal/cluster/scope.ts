@@ -1,7 +1,8 @@
 // The scope guard: a NodeTarget resolves to the nodes labelled with our vehicle; nodes that match
 // the target but belong to another vehicle (or none) are returned apart, to be refused with an alarm.
 import { LABEL_POWER_BUS, LABEL_STAGE, LABEL_VEHICLE, type NodeTarget } from '../signals/index.ts';
-import type { Cluster, NodeInfo } from './cluster.ts';
+import type { NodeInfo } from './cluster.ts';
+import type { NodeLister } from './node-cache.ts';
 
 export interface Resolved {
   readonly ours: readonly NodeInfo[];
@@ -17,7 +18,7 @@ export function inScope(node: NodeInfo, vehicle: string): boolean {
  * Lists by the target's own label only (not by vehicle too), so a lab that shares stage or bus
  * names between vehicles shows up as foreign matches — a wiring mistake worth an alarm.
  */
-export async function resolveTarget(cluster: Cluster, vehicle: string, target: NodeTarget): Promise<Resolved> {
+export async function resolveTarget(cluster: NodeLister, vehicle: string, target: NodeTarget): Promise<Resolved> {
   let nodes: NodeInfo[];
   switch (target.by) {
     case 'node': {

@@ -5,7 +5,9 @@ import type { Action } from '../signals/index.ts';
 
 /** Published by ActionQueue once an action is journalled (written; fsynced before it is applied). */
 export const TRACE_ENQUEUED = 'kis.hal.queue.enqueued';
-/** Published by ActionQueue when it hands the head (or a batch) to the executor. */
+/** Published by ActionQueue before the group-commit fsync that puts the head's line on disk (when one is needed). */
+export const TRACE_SYNCING = 'kis.hal.queue.syncing';
+/** Published by ActionQueue when it hands the head to the executor (after any fsync). */
 export const TRACE_APPLYING = 'kis.hal.queue.applying';
 /** Published by ActionQueue when an action has finished (its done-marker is journalled). */
 export const TRACE_DONE = 'kis.hal.queue.done';
@@ -25,6 +27,7 @@ export interface WriteTrace {
 
 const channels = {
   [TRACE_ENQUEUED]: channel(TRACE_ENQUEUED),
+  [TRACE_SYNCING]: channel(TRACE_SYNCING),
   [TRACE_APPLYING]: channel(TRACE_APPLYING),
   [TRACE_DONE]: channel(TRACE_DONE),
   [TRACE_WRITE]: channel(TRACE_WRITE),

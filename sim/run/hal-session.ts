@@ -4,7 +4,7 @@
 // SIGINT/SIGTERM stop the sources and leave unfinished actions in the queue file.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ActionExecutor, ActionQueue, ClusterObserver, KubeCluster, loadKubeConfig } from '../../hal/cluster/index.ts';
+import { ActionExecutor, ActionQueue, ClusterObserver, KubeCluster, loadKubeConfig, NodeCache } from '../../hal/cluster/index.ts';
 import type { Action, AlarmAction } from '../../hal/signals/index.ts';
 import { HalOutbound } from '../../hal/sources/mqtt/index.ts';
 import { ArmState, parseSerialSpec, SerialSource } from '../../hal/sources/serial/index.ts';
@@ -41,7 +41,10 @@ export async function runHal(o: HalOptions): Promise<number> {
   const cluster = new KubeCluster(kc);
   await cluster.probe();
   const arm = new ArmState(wiring.arming);
-  const executor = new ActionExecutor({ cluster, vehicle: wiring.vehicle, clock, arm, dryRun: o.dryRun });
+  // Node lookups from a watch, not a LIST per action; a stage's nodes written concurrently (hal/cluster/node-cache.ts).
+  const nodeCache = new NodeCache({ cluster, clock, onError: (e, ms) => o.log(`node cache: watch failed (${e instanceof Error ? e.message : String(e)}); reading the API, rewatching in ${ms} ms`) });
+  await nodeCache.start();
+  const executor = new ActionExecutor({ cluster, vehicle: wiring.vehicle, clock, arm, dryRun: o.dryRun, nodes: nodeCache, parallel: true });
   const sources = serialSources(o, clock, arm);
   const mqtt = await startHalMqtt({ wiring, clock, log: o.log, ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}), ...(o.broker ? { broker: o.broker } : {}) });
   if (mqtt) sources.push(mqtt.source);
@@ -109,6 +112,8 @@ export async function runHal(o: HalOptions): Promise<number> {
   await queue.stop();
   await outbound?.stop(); // after the queue: the last outcomes and state/online=false go out
   await observer?.stop();
+  await nodeCache.stop();
+  cluster.close();
   await mqtt?.close();
   o.log(`kis hal: stopped${typeof signal === 'string' ? ` (${signal})` : ''}; ${queue.depth} unfinished action(s) kept in ${o.queuePath}`);
   return 0;
