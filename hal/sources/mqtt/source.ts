@@ -111,6 +111,8 @@ export class MqttSource implements SignalSource {
 
   private onDisconnected(reason: string): void {
     this.generation++;
+    // The transport's lastError only covers socket errors; a broker that closes cleanly gives just a reason.
+    if (this.unlisten) this.error = reason;
     if (this.subscribed) this.counters.disconnects++;
     this.subscribed = false;
     if (!this.downAlarmRaised && this.unlisten) {
