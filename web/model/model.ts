@@ -1,4 +1,5 @@
 // createJournalModel: a journal being read (file or live stream) → scene state at any instant, log, series.
+import { countPrefix } from './bisect.ts';
 import { effectOf, indexLayout, initialWorking, type LayoutIndex } from './interpret.ts';
 import { layoutOf } from './layout.ts';
 import { actionLine, eventLine, expectLine, logLine, nodeChangeLine, signalLine } from './log-text.ts';
@@ -127,26 +128,14 @@ class Model implements JournalModel {
     const list = this.bySubject.get(`${subject.kind}:${subject.key}`);
     if (!list) return [];
     // Entries are in journal order; the first one later than t ends the window.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.entries[list[mid]!]!.t <= t) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countPrefix(list.length, (i) => this.entries[list[i]!]!.t <= t);
     const out: LogEntry[] = [];
     for (let i = Math.max(0, lo - limit); i < lo; i++) out.push(this.entries[list[i]!]!);
     return out;
   }
 
   private phaseAt(t: number, w: Working): string {
-    let lo = 0;
-    let hi = this.phases.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.phases[mid]!.t <= t) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countPrefix(this.phases.length, (i) => this.phases[i]!.t <= t);
     const planned = lo > 0 ? this.phases[lo - 1] : undefined;
     // The flight-phase signal reached wins over a planned marker at the same time or earlier.
     if (w.phase && (!planned || w.phase.t >= planned.t)) return w.phase.name;

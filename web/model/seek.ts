@@ -1,4 +1,5 @@
 // Seeking: periodic snapshots of the scene, binary search to the nearest, replay forward.
+import { countPrefix } from './bisect.ts';
 import type { JournalRecord } from './types.ts';
 import { cloneWorking, step, type Effect, type Working } from './working.ts';
 
@@ -54,14 +55,8 @@ export class SeekIndex {
 
   /** How many records are applied at time t. */
   countAt(t: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.times[mid]! <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const times = this.times;
+    return countPrefix(this.count, (i) => times[i]! <= t);
   }
 
   /**
@@ -86,13 +81,7 @@ export class SeekIndex {
   }
 
   private snapshotBefore(idx: number): Working {
-    let lo = 0;
-    let hi = this.snapshots.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.snapshots[mid]!.idx <= idx) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.snapshots[lo]!;
+    // The first snapshot (idx 0) always qualifies, so the count is at least 1.
+    return this.snapshots[countPrefix(this.snapshots.length, (i) => this.snapshots[i]!.idx <= idx) - 1]!;
   }
 }
