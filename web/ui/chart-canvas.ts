@@ -95,9 +95,15 @@ export class ChartCanvas {
       line(g, PAD.left, y, w - PAD.right, y);
       g.fillText(formatValue(v), PAD.left - 4, y);
     }
-    g.textAlign = 'center';
     g.textBaseline = 'top';
-    for (const t of timeTicks(d.startMs, d.endMs, Math.max(2, Math.floor(w / 80)))) g.fillText(formatShortTime(t), this.#x(t), hgt - PAD.bottom + 3);
+    for (const t of timeTicks(d.startMs, d.endMs, Math.max(2, Math.floor(w / 80)))) {
+      const label = formatShortTime(t);
+      const x = this.#x(t);
+      const half = g.measureText(label).width / 2;
+      // Edge labels hug the edge instead of being cut off.
+      g.textAlign = x + half > w ? 'right' : x - half < 0 ? 'left' : 'center';
+      g.fillText(label, g.textAlign === 'right' ? w : g.textAlign === 'left' ? 0 : x, hgt - PAD.bottom + 3);
+    }
     g.lineWidth = 1.5;
     scaled.forEach((s, i) => {
       const pts = downsample(s, d.startMs, d.endMs, w - PAD.left - PAD.right);

@@ -76,12 +76,13 @@ export class DetailsPanel implements Panel {
       chips(n.taints, 'taint'),
       h('h4', { text: 'Conditions' }),
       chips(Object.entries(n.conditions).map(([k, v]) => `${k}=${v}`), 'cond'),
-      h('h4', { text: 'Labels' }),
-      chips(Object.entries(n.labels).map(([k, v]) => `${k}=${v}`).sort(), 'label'),
       h('h4', { text: `Pods (${pods.length})` }),
       h('div', { class: 'chips' }, pods.length === 0 ? [h('span', { class: 'muted', text: 'none' })] : pods.map((p) => h('span', { class: `chip pod ${podTone(p)}` }, [this.#link({ kind: 'pod', key: p.key }, p.name)]))),
       h('h4', { text: 'Recent events' }),
       this.#events(ctx, s),
+      h('h4', { text: 'Labels' }),
+      // kis.dev labels say where the node is; the well-known kubernetes.io ones come after.
+      chips(Object.entries(n.labels).map(([k, v]) => `${k}=${v}`).sort((a, b) => Number(b.startsWith('kis.dev/')) - Number(a.startsWith('kis.dev/')) || a.localeCompare(b)), 'label'),
     ];
   }
 
@@ -113,7 +114,7 @@ export class DetailsPanel implements Panel {
       h('div', { class: 'hint', text: 'Click a node or pod in the 3D view, or a line of the event log.' }),
       table([
         ['nodes', `${count((n) => n.attached && n.ready === 'True' && n.power === 'on')} ready of ${count((n) => n.attached)} attached`],
-        ['separated', String(count((n) => !n.attached))],
+        ['separated', state.stages.filter((st) => st.separatedAt !== undefined).map((st) => `${st.name} at ${formatShortTime(st.separatedAt!)}`).join(', ') || 'none'],
         ['pods', [...phases].sort().map(([k, v]) => `${v} ${k}`).join(', ') || 'none'],
       ], 'summary-table'),
       h('h4', { text: 'Power buses' }),

@@ -31,12 +31,13 @@ export class ExpectationsPanel implements Panel {
 
   #row(e: ExpectationView): HTMLElement {
     const when = e.t === undefined ? '' : e.status === 'fail' ? `failed at ${formatMissionClock(e.t)}` : `worst at ${formatMissionClock(e.t)}`;
-    return h('li', { class: `expect ${e.status}${e.t !== undefined ? ' seekable' : ''}`, testid: `expect-${e.name}`, title: e.message ?? '', on: { click: () => e.t !== undefined && this.actions.seek(e.t) } }, [
-      h('span', { class: 'mark', text: MARK[e.status] }),
+    return h('li', { class: `expect ${e.status}${e.t !== undefined ? ' seekable' : ''}`, testid: `expect-${e.name}`, title: [e.message, when].filter(Boolean).join('\n'), on: { click: () => e.t !== undefined && this.actions.seek(e.t) } }, [
+      h('span', { class: 'exp-mark', text: MARK[e.status] }),
       h('div', { class: 'expect-text' }, [
         h('div', {}, [h('b', { text: e.name }), h('span', { class: 'muted', text: ` ${e.type}` })]),
-        ...(when ? [h('div', { class: 'when', text: when })] : []),
-        ...(e.message ? [h('div', { class: 'msg', text: e.message })] : []),
+        // Passed ones stay one line (details in the tooltip); a failure says when and why.
+        ...(e.status === 'fail' && when ? [h('div', { class: 'when', text: when })] : []),
+        ...(e.status === 'fail' && e.message ? [h('div', { class: 'msg', text: e.message })] : []),
       ]),
     ]);
   }

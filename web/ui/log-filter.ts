@@ -30,16 +30,26 @@ export function filterLog(entries: readonly LogEntry[], filter: LogFilter): LogE
   return entries.filter((e) => matches(e, filter, ws));
 }
 
-/** Index of the last entry with t <= the given time (-1 if none): the row the log scrolls to. */
-export function lastAtOrBefore(entries: readonly { readonly t: number }[], t: number): number {
-  // Entries are in journal order, which is time order except expect records (judged after the run);
-  // a binary search on a nearly sorted list lands close enough for scrolling.
+/**
+ * Running maximum of the entries' times. Journal order is time order except `expect` records,
+ * which are judged after the run and carry the earlier moment they are about; the running max is
+ * monotone, so a binary search on it finds "where the cursor is" in journal order.
+ */
+export function runningMaxTimes(entries: readonly { readonly t: number }[]): number[] {
+  const out: number[] = new Array<number>(entries.length);
+  let max = -Infinity;
+  for (let i = 0; i < entries.length; i++) out[i] = max = Math.max(max, entries[i]!.t);
+  return out;
+}
+
+/** Index of the last value <= t in a non-decreasing array (-1 if none). */
+export function lastAtOrBefore(sorted: readonly number[], t: number): number {
   let lo = 0;
-  let hi = entries.length - 1;
+  let hi = sorted.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (entries[mid]!.t <= t) {
+    if (sorted[mid]! <= t) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;

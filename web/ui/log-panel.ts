@@ -2,7 +2,7 @@
 // rows virtualised; a click seeks to the line's moment and selects its subject.
 import type { LogCategory, LogEntry } from '../model/types.ts';
 import { h, section } from './dom.ts';
-import { DEFAULT_LOG_FILTER, LOG_CATEGORIES, filterLog, lastAtOrBefore, type LogFilter } from './log-filter.ts';
+import { DEFAULT_LOG_FILTER, LOG_CATEGORIES, filterLog, lastAtOrBefore, runningMaxTimes, type LogFilter } from './log-filter.ts';
 import { formatShortTime } from './mission-time.ts';
 import type { HostActions, Panel, ViewContext } from './panel.ts';
 import { scrollToCenter, visibleRows } from './virtual-list.ts';
@@ -19,6 +19,8 @@ export class LogPanel implements Panel {
   readonly #chips = new Map<LogCategory, HTMLButtonElement>();
   #filter: LogFilter = DEFAULT_LOG_FILTER;
   #entries: LogEntry[] = [];
+  #times: number[] = [];
+  #t = Number.NaN;
   #source: readonly LogEntry[] | undefined;
   #sourceLength = -1;
   #current = -1;
@@ -64,6 +66,7 @@ export class LogPanel implements Panel {
 
   #refilter(): void {
     this.#entries = filterLog(this.#source ?? [], this.#filter);
+    this.#times = runningMaxTimes(this.#entries);
     this.#sourceLength = this.#source?.length ?? 0;
     this.#count.textContent = `${this.#entries.length} lines`;
     this.#rendered = '';
@@ -76,8 +79,10 @@ export class LogPanel implements Panel {
       this.#source = all;
       this.#refilter();
     }
-    const current = lastAtOrBefore(this.#entries, ctx.t);
-    if (current !== this.#current) {
+    const current = lastAtOrBefore(this.#times, ctx.t);
+    const moved = ctx.t !== this.#t;
+    this.#t = ctx.t;
+    if (current !== this.#current || moved) {
       this.#current = current;
       // Keep the current line in view while time moves, unless the user is reading the list.
       if (!this.#hovered && current >= 0) {
@@ -92,7 +97,7 @@ export class LogPanel implements Panel {
 
   #render(): void {
     const w = visibleRows(this.#scroller.scrollTop, this.#scroller.clientHeight || 400, ROW_PX, this.#entries.length);
-    const key = `${w.first}:${w.last}:${this.#current}:${this.#entries.length}`;
+    const key = `${w.first}:${w.last}:${this.#current}:${this.#entries.length}:${this.#t}`;
     if (key === this.#rendered) return;
     this.#rendered = key;
     this.#spacer.style.height = `${w.totalPx}px`;
@@ -103,7 +108,7 @@ export class LogPanel implements Panel {
   }
 
   #row(e: LogEntry, i: number): HTMLElement {
-    const cls = `log-row ${e.category}${e.severity === 'warn' ? ' warn' : ''}${i === this.#current ? ' current' : ''}${i > this.#current ? ' future' : ''}`;
+    const cls = `log-row ${e.category}${e.severity === 'warn' ? ' warn' : ''}${i === this.#current ? ' current' : ''}${e.t > this.#t ? ' future' : ''}`;
     return h('div', { class: cls, title: e.text, attrs: { 'data-index': String(e.index) }, on: { click: () => this.#click(e) } }, [
       h('span', { class: 'time', text: formatShortTime(e.t, true) }),
       h('span', { class: `cat ${e.category}`, text: e.category }),

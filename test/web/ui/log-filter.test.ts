@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../web/model/types.ts';
-import { DEFAULT_LOG_FILTER, filterLog, lastAtOrBefore } from '../../../web/ui/log-filter.ts';
+import { DEFAULT_LOG_FILTER, filterLog, lastAtOrBefore, runningMaxTimes } from '../../../web/ui/log-filter.ts';
 
 const e = (index: number, t: number, category: LogEntry['category'], text: string, severity: LogEntry['severity'] = 'info', key?: string): LogEntry => ({
   index,
@@ -36,6 +36,14 @@ describe('event log filter', () => {
     [25, 2],
     [1e9, 4],
   ])('lastAtOrBefore(%d) = %d', (t, want) => {
-    expect(lastAtOrBefore(log, t)).toBe(want);
+    expect(lastAtOrBefore(runningMaxTimes(log), t)).toBe(want);
+  });
+
+  it('verdicts judged after the run (earlier t, journal end) do not become current early', () => {
+    const withVerdicts = [...log, e(5, 15, 'expect', 'early verdict'), e(6, 50, 'log', 'late')];
+    const times = runningMaxTimes(withVerdicts);
+    expect(times).toEqual([0, 10, 20, 30, 40, 40, 50]);
+    expect(lastAtOrBefore(times, 16)).toBe(1);
+    expect(lastAtOrBefore(times, 45)).toBe(5);
   });
 });
