@@ -60,6 +60,11 @@ export class ActionQueue {
     return this.items.length;
   }
 
+  /** fsyncs of the journal so far: with group commit, about one per burst of actions, not one per line. */
+  get syncs(): number {
+    return this.journal.syncs;
+  }
+
   pending(): readonly QueuedAction[] {
     return [...this.items];
   }

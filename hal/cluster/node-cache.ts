@@ -67,6 +67,11 @@ export class NodeCache implements NodeLister {
     return this.cluster.listNodes(labelSelector);
   }
 
+  /** What the watch has delivered for `name`, without asking the API. */
+  cached(name: string): NodeInfo | undefined {
+    return this.nodes.get(name);
+  }
+
   async getNode(name: string): Promise<NodeInfo | undefined> {
     const n = this.observer.current('nodes') ? this.nodes.get(name) : undefined;
     if (n) {
