@@ -69,7 +69,9 @@ export class App {
   get ready(): boolean {
     return this.#ready;
   }
+  /** The state at the shown time, even between a seek and the next frame. */
   state(): SceneState | undefined {
+    if (this.#model && this.#playback.t !== this.#shown.t) return this.#model.stateAt(this.#playback.t);
     return this.#state;
   }
   playback(): Playback {

@@ -6,7 +6,8 @@ import { h, section } from './dom.ts';
 import { buildSignal, describeSignal, type InstructorRequest } from './instructor-form.ts';
 import type { Panel, ViewContext } from './panel.ts';
 
-const MAX_REPLIES = 6;
+/** The newest replies only: the console must not push the event log off the page. */
+const MAX_REPLIES = 3;
 
 type Pick = HTMLSelectElement;
 
