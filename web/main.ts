@@ -48,7 +48,7 @@ const journal = journalParam(location.search);
 if (journal) {
   fetchJournal(journal).then(
     (jt) => app.openText(jt),
-    (err: unknown) => console.error(err),
+    (err: unknown) => app.notice(err instanceof Error ? err.message : String(err)),
   );
 } else if (location.protocol === 'http:' || location.protocol === 'https:') {
   // Served by kis replay / serve / run --serve: the run comes over the live socket. Served by

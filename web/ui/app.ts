@@ -104,6 +104,11 @@ export class App {
     }
   }
 
+  /** A message over the 3D view (a journal that would not load, a lost server). */
+  notice(text: string, tone: 'warn' | 'bad' = 'bad'): void {
+    this.#layout.notice(text, tone);
+  }
+
   async openFile(file: File): Promise<void> {
     this.openText({ text: await file.text(), name: file.name });
   }
@@ -146,7 +151,8 @@ export class App {
       this.#header.update(this.#info);
       return;
     }
-    if (s.role) this.#layout.showInstructor(s.role === 'instructor');
+    // Replays refuse injections (there is no run to inject into), so only a live run gets the console.
+    if (s.role) this.#layout.showInstructor(s.role === 'instructor' && s.mode === 'live');
     this.#info = { mode: s.mode ?? 'live', connection: s.connection, behind: behindBy(s), ...(s.role ? { role: s.role } : {}), ...(s.header ? { header: s.header } : {}), ...(s.problem ? { problem: s.problem } : {}) };
     this.#header.update(this.#info);
   }
