@@ -28,6 +28,8 @@ async function device(d: number, count: number, offset: number): Promise<void> {
 }
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const per = Math.ceil(N / D);
 await Promise.all(Array.from({ length: D }, (_, d) => device(d, Math.min(per, N - d * per), d * per)));
-process.send?.({ ackedMs: performance.now() - t0 });
+const cpu = process.cpuUsage(cpu0);
+process.send?.({ ackedMs: performance.now() - t0, cpuUs: cpu.user + cpu.system });

@@ -37,6 +37,7 @@ const digest = (b: Uint8Array): Buffer => createHash('sha256').update(b).digest(
 export class BrokerAcl {
   readonly vehicle: string;
   private readonly users = new Map<string, { user: AclUser; secret: Buffer }>();
+  private readonly verdicts = new WeakMap<AclUser, Map<string, boolean>>();
 
   constructor(vehicle: string, users: readonly BrokerUser[]) {
     if (!isTopicLevel(vehicle)) throw new BrokerConfigError(`vehicle ${JSON.stringify(vehicle)}: must be one MQTT topic level (no '/', '+', '#')`);
@@ -84,12 +85,28 @@ export class BrokerAcl {
 
   /** Why `user` may not publish `topic`, or undefined when it may. */
   refusePublish(user: AclUser, topic: string, retain: boolean): string | undefined {
-    if (!user.publish.some((f) => topicMatches(f, topic))) {
+    if (!this.mayPublishTo(user, topic)) {
       return `${user.role} ${user.username} may not publish to ${topic}`;
     }
     // A retained signal would be replayed to the HAL on every (re)subscribe: a stale separation.
     if (retain && user.role !== 'hal') return `${user.username}: retained publishes are refused on ${topic}`;
     return undefined;
+  }
+
+  /**
+   * Runs once per PUBLISH at ingest rates: a device sends on the same few topics again and again, so the
+   * answer is remembered per user (bounded: a device spraying topics is refused anyway and cannot grow it).
+   */
+  private mayPublishTo(user: AclUser, topic: string): boolean {
+    let seen = this.verdicts.get(user);
+    if (!seen) this.verdicts.set(user, (seen = new Map()));
+    let ok = seen.get(topic);
+    if (ok === undefined) {
+      ok = user.publish.some((f) => topicMatches(f, topic));
+      if (seen.size >= 256) seen.clear();
+      seen.set(topic, ok);
+    }
+    return ok;
   }
 
   /** May `user` subscribe to `filter`? Only when every topic it matches is one the user may read. */
