@@ -11,6 +11,10 @@ export interface FrameBenchApi {
   frames(n: number): number[];
   /** A copy of the current state with `fraction` of its pods changed phase: update() time in ms. */
   churn(fraction: number): number;
+  /** `n` frames paced by requestAnimationFrame: wall ms per frame, GPU and compositor included. */
+  rafFrames(n: number): Promise<number>;
+  /** Renders a frame and says what share of the canvas differs from the background (a blank check). */
+  drawnFraction(): number;
   stats(): ReturnType<VehicleScene['stats']>;
   screenPositionOf(subject: Subject): { x: number; y: number } | undefined;
   pick(x: number, y: number): Subject | undefined;
@@ -79,6 +83,32 @@ const api: FrameBenchApi = {
     scene.update(next);
     state = next;
     return performance.now() - start;
+  },
+  rafFrames(n) {
+    return new Promise((resolve) => {
+      let left = n;
+      let first = 0;
+      const tick = (now: number): void => {
+        if (first === 0) first = now;
+        scene.frame(now);
+        if (--left > 0) requestAnimationFrame(tick);
+        else resolve((now - first) / Math.max(1, n - 1));
+      };
+      requestAnimationFrame(tick);
+    });
+  },
+  drawnFraction() {
+    scene.frame((wall += 16));
+    // Read in the same task as the render: the drawing buffer is not preserved past it.
+    const copy = document.createElement('canvas');
+    copy.width = 160;
+    copy.height = 100;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0, copy.width, copy.height);
+    const px = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    let drawn = 0;
+    for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - 0x0a) + Math.abs(px[i + 1]! - 0x0f) + Math.abs(px[i + 2]! - 0x1c) > 24) drawn++;
+    return drawn / (px.length / 4);
   },
   stats: () => scene.stats(),
   screenPositionOf: (subject) => scene.screenPositionOf(subject),

@@ -42,3 +42,17 @@ export async function openFramePage(browser: Browser, url: string, query: string
   }
   return page;
 }
+
+/**
+ * Runs `fn(window.kisFrameBench, arg)` in the page. `fn` is sent as source text, so it may use only
+ * its parameters (no closures over Node-side variables).
+ */
+export function onFramePage<T, A>(page: Page, fn: (api: FrameBenchApi, arg: A) => T | Promise<T>, arg: A): Promise<T> {
+  return page.evaluate(
+    ([src, a]) => {
+      const api = (window as unknown as { kisFrameBench: FrameBenchApi }).kisFrameBench;
+      return (new Function('api', 'arg', `return (${src})(api, arg)`) as (api: FrameBenchApi, arg: unknown) => T)(api, a);
+    },
+    [fn.toString(), arg] as const,
+  ) as Promise<T>;
+}

@@ -128,12 +128,8 @@ export class VehicleScene {
     this.build = new VehicleBuild(this.layout, extra, state?.nodes);
     this.scene.add(this.build.root);
     this.clearGround();
-    // A launch pad under the stack and the stations, not a floor: separated stages fall past it.
-    const g = this.build.geometry;
-    const pad = new THREE.Mesh(new THREE.CircleGeometry(g.radius * 1.8, 48), new THREE.MeshLambertMaterial({ color: 0x1a2030 }));
-    pad.rotation.x = -Math.PI / 2;
-    pad.position.set(0, this.build.groundY - 0.02, 0);
-    this.ground.add(pad, starfield(1500, Math.max(800, g.height * 6)));
+    // Space, not a floor: separated stages fall away past where a ground would be.
+    this.ground.add(starfield(1500, Math.max(800, this.build.geometry.height * 6)));
     if (!this.userMoved) this.fit();
   }
 
