@@ -87,3 +87,19 @@ describe('BrokerAcl config', () => {
     expect(() => new BrokerAcl('f9/x', [])).toThrow(/vehicle/);
   });
 });
+
+describe('BrokerAcl publish verdicts are remembered per user', () => {
+  it('the same topic asked again, and by another user, gets its own answer', () => {
+    const a = new BrokerAcl('f9', users);
+    const psu1 = a.authenticate('psu1', Buffer.from('p-secret'))!;
+    const radio = a.authenticate('radio', Buffer.from('r-secret'))!;
+    for (let i = 0; i < 3; i++) {
+      expect(a.refusePublish(psu1, 'kis/f9/signal/power/psu1', false)).toBeUndefined();
+      expect(a.refusePublish(radio, 'kis/f9/signal/power/psu1', false)).toMatch(/may not publish/);
+      expect(a.refusePublish(psu1, 'kis/f9/signal/power/psu1', true)).toMatch(/retained/); // retain is checked every time
+    }
+    // More distinct topics than the memory holds: answers stay right.
+    for (let i = 0; i < 600; i++) expect(a.refusePublish(psu1, `kis/f9/signal/power/x${i}`, false)).toMatch(/may not publish/);
+    expect(a.refusePublish(psu1, 'kis/f9/signal/link/psu1', false)).toBeUndefined();
+  });
+});
