@@ -15,10 +15,13 @@ import { loadProfile } from '../sim/profile/index.ts';
 import { runHal } from '../sim/run/hal-session.ts';
 import { vehicleNodes } from '../sim/run/vehicle-nodes.ts';
 import { startTwin } from '../sim/twin/index.ts';
+import { probeSeparationLatency, quantile } from '../test/hal/sources/serial/latency-probe.ts';
 import { breakdown, EdgeTracer } from './hal/edge-trace.ts';
 import { PtyPair, sleep } from '../test/hal/sources/serial/pty-pair.ts';
 
 const EDGES = Number(process.env.BENCH_EDGES ?? 1000);
+/** BENCH_BACK_TO_BACK=1: the next frame as soon as the first write landed, the rest of the edge still queued (the old method). */
+const BACK_TO_BACK = process.env.BENCH_BACK_TO_BACK === '1';
 
 export async function runHalBench(): Promise<void> {
   if (spawnSync('socat', ['-V'], { stdio: 'ignore' }).status !== 0) {
@@ -58,7 +61,7 @@ export async function runHalBench(): Promise<void> {
     pty.write(encodeFrame('LNK', [link.link, up ? 1 : 0]));
     edge.written = performance.now();
     await accepted;
-    await tracer.settled();
+    if (!BACK_TO_BACK) await tracer.settled();
     lat.push(edge.accepted - edge.written);
   }
   tracer.close();
@@ -69,9 +72,19 @@ export async function runHalBench(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   lat.sort((a, b) => a - b);
   const p = (q: number) => lat[Math.min(lat.length - 1, Math.floor(lat.length * q))]!.toFixed(2);
-  console.log(`hal: serial frame → API write accepted on the twin, ${EDGES} edges: p50 ${p(0.5)} ms  p90 ${p(0.9)} ms  p99 ${p(0.99)} ms  max ${p(1)} ms   (target p99 < 5 ms; separation frames add the 20 ms debounce)`);
+  console.log(`hal: serial frame → API write accepted on the twin, ${EDGES} edges${BACK_TO_BACK ? ' back to back' : ', each from an idle HAL'}: p50 ${p(0.5)} ms  p90 ${p(0.9)} ms  p99 ${p(0.99)} ms  max ${p(1)} ms   (target p99 < 5 ms; separation frames add the 20 ms debounce)`);
   console.log(`  where the time goes (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores):`);
   for (const line of breakdown(tracer.edges)) console.log(line);
+
+  // Separation frames must hold for the debounce (20 ms by default) before they are a signal: that wait is
+  // the design, not latency. What a separation adds beyond it is serial → signal here, then the same
+  // signal → API path as above (the detach's first write is a taint: a GET and a PATCH).
+  const sepEdges = Math.min(EDGES, 300);
+  const sep = (await probeSeparationLatency(sepEdges, DEBOUNCE_MS)).map((ms) => ms - DEBOUNCE_MS);
+  const q = (x: number) => quantile(sep, x).toFixed(2);
+  console.log(`  separation (SEP pair, 2-of-2), pty write → signal beyond the ${DEBOUNCE_MS} ms debounce, ${sepEdges} edges: p50 ${q(0.5)} ms  p90 ${q(0.9)} ms  p99 ${q(0.99)} ms  max ${q(1)} ms`);
 }
+
+const DEBOUNCE_MS = 20;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runHalBench();
