@@ -145,7 +145,7 @@ export class ChartCanvas {
         g.arc(x, this.#y(v * this.spec.factor), 2.5, 0, Math.PI * 2);
         g.fill();
       }
-      const name = d.series.length > 1 ? `${seriesLabel(s.name)} ` : '';
+      const name = d.series.length > 1 || this.spec.stepped ? `${seriesLabel(s.name)} ` : '';
       legend.push(h('span', { class: 'val', attrs: { style: `color:${seriesColour(i)}` }, text: `${name}${v === undefined ? '—' : formatValue(v * this.spec.factor)}` }));
     });
     this.#legend.replaceChildren(...legend);

@@ -118,3 +118,26 @@ export function valueAt(s: SeriesLike, t: number): number | undefined {
   const i = lowerBound(s.t, t + 1e-9) - 1;
   return i >= 0 ? s.v[i] : undefined;
 }
+
+/**
+ * The sum of step series (each value holds until its next sample; 0 before its first): one line
+ * for "pods Ready" when there are too many workloads to draw each. Samples at the same instant
+ * are summed once.
+ */
+export function sumSeries(series: readonly SeriesLike[]): { t: number[]; v: number[] } {
+  const events: [number, number, number][] = [];
+  series.forEach((s, i) => s.t.forEach((t, k) => events.push([t, i, s.v[k]!])));
+  events.sort((a, b) => a[0] - b[0]);
+  const current = new Array<number>(series.length).fill(0);
+  const out = { t: [] as number[], v: [] as number[] };
+  let sum = 0;
+  for (let k = 0; k < events.length; k++) {
+    const [t, i, v] = events[k]!;
+    sum += v - current[i]!;
+    current[i] = v;
+    if (k + 1 < events.length && events[k + 1]![0] === t) continue;
+    out.t.push(t);
+    out.v.push(sum);
+  }
+  return out;
+}

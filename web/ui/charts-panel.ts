@@ -1,6 +1,7 @@
 // The charts panel: one ChartCanvas per chart the journal has data for (chart-specs.ts); data layers
 // redrawn when records arrive (at most twice a second in a live run), cursors every time change.
 import type { Series } from '../model/types.ts';
+import { sumSeries } from './chart-scale.ts';
 import { ChartCanvas } from './chart-canvas.ts';
 import { chartSpecs } from './chart-specs.ts';
 import { h, section } from './dom.ts';
@@ -8,6 +9,8 @@ import type { HostActions, Panel, ViewContext } from './panel.ts';
 
 /** A live run appends many times a second; its charts' data layers redraw at most this often. */
 const REDRAW_EVERY_MS = 500;
+/** More workloads than this and a pods chart draws their total (a legend of 200 names reads as noise). */
+const MAX_LINES = 8;
 
 export class ChartsPanel implements Panel {
   readonly element: HTMLElement;
@@ -41,7 +44,8 @@ export class ChartsPanel implements Panel {
     if (due || this.#revision === -1) {
       const byName = new Map<string, Series>(pods.map((p) => [p.name, p]));
       for (const c of this.#charts) {
-        const series = c.spec.series.map((n) => m.series(n) ?? byName.get(n)).filter((s): s is Series => s !== undefined);
+        let series = c.spec.series.map((n) => m.series(n) ?? byName.get(n)).filter((s): s is Series => s !== undefined);
+        if (c.spec.stepped && series.length > MAX_LINES) series = [{ name: `total of ${series.length} workloads`, ...sumSeries(series) }];
         c.setData({ series, startMs: m.startMs, endMs: m.endMs, phases: ctx.phases });
       }
       this.#revision = ctx.revision;

@@ -75,7 +75,16 @@ export class LogPanel implements Panel {
 
   update(ctx: ViewContext): void {
     const all = ctx.model.log();
-    if (all !== this.#source || all.length !== this.#sourceLength) {
+    if (all === this.#source && all.length > this.#sourceLength) {
+      // A live run appended lines: filter only the new tail (the model's log only grows).
+      const tail = filterLog(all.slice(this.#sourceLength), this.#filter);
+      let max = this.#times.length ? this.#times[this.#times.length - 1]! : -Infinity;
+      for (const e of tail) this.#entries.push(e), this.#times.push((max = Math.max(max, e.t)));
+      this.#sourceLength = all.length;
+      this.#count.textContent = `${this.#entries.length} lines`;
+      this.#rendered = '';
+      this.#render();
+    } else if (all !== this.#source || all.length !== this.#sourceLength) {
       this.#source = all;
       this.#refilter();
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { downsample, linearScale, niceTicks, timeTicks, valueAt, valueExtent } from '../../../web/ui/chart-scale.ts';
+import { downsample, linearScale, niceTicks, sumSeries, timeTicks, valueAt, valueExtent } from '../../../web/ui/chart-scale.ts';
 
 describe('chart scales', () => {
   it('linear scale maps and inverts (y axis upside down)', () => {
@@ -77,5 +77,28 @@ describe('chart scales', () => {
     [40, 5],
   ])('valueAt(%d) holds the last sample', (t, want) => {
     expect(valueAt({ t: [0, 10, 20, 30, 40], v: [1, 2, 3, 4, 5] }, t)).toBe(want);
+  });
+});
+
+describe('sumSeries', () => {
+  it('adds step series, holding values and counting 0 before a first sample', () => {
+    const a = { t: [0, 10, 20], v: [1, 2, 0] };
+    const b = { t: [10, 15], v: [5, 4] };
+    expect(sumSeries([a, b])).toEqual({ t: [0, 10, 15, 20], v: [1, 7, 6, 4] });
+    expect(sumSeries([])).toEqual({ t: [], v: [] });
+  });
+
+  it('the last value equals the sum of last values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 50 })), { minLength: 1 }), { maxLength: 6 }), (raw) => {
+        const series = raw.map((pts) => {
+          const sorted = [...pts].sort((x, y) => x[0] - y[0]);
+          return { t: sorted.map((p) => p[0]), v: sorted.map((p) => p[1]) };
+        });
+        const sum = sumSeries(series);
+        const want = series.reduce((s, x) => s + x.v[x.v.length - 1]!, 0);
+        expect(sum.v[sum.v.length - 1] ?? 0).toBe(want);
+      }),
+    );
   });
 });
