@@ -1,10 +1,9 @@
 // `kis hal` flags as a user types them: --broker and its options, exclusive with --mqtt; and a real run
 // with the embedded broker that prints where devices connect and stops cleanly on SIGTERM.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../sim/cli/main.ts';
 import { loadProfile } from '../../sim/profile/index.ts';
@@ -13,18 +12,21 @@ import { startTestTwin } from '../helpers/twin.ts';
 import { waitFor } from '../hal/sources/serial/pty-pair.ts';
 
 const KIS = join(import.meta.dirname, '../../sim/cli/kis.mjs');
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'kis-cli-hal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const P = 'profiles/electron-small.yaml';
 
-async function kis(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs main() in-process — the same entry as the binary — and collects what it prints. */
+async function kisInProcess(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
   try {
-    const { stdout, stderr } = await exec(process.execPath, [KIS, ...args], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+    return { code: await main(args), out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
   }
 }
 
@@ -42,21 +44,16 @@ describe('kis hal --broker flags', () => {
     [['hal', '--profile', P, '--broker', '--broker-users', users], /user "h": role must be device or viewer/],
     [['hal', '--profile', P], /give at least one source: --serial PATH, --mqtt URL or --broker/],
   ])('exits 2 and says what was wrong: %j', async (args, message) => {
-    // In-process through the same main() as the binary: one spawn per case would cost seconds each.
-    const errors: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')));
-    try {
-      expect(await main(args)).toBe(2);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(errors.join('\n')).toMatch(message);
+    // In-process: one spawn per case would cost seconds each on a loaded machine.
+    const r = await kisInProcess(args);
+    expect(r.err).toMatch(message);
+    expect(r.code).toBe(2);
   });
 
   it('documents --broker in its help', async () => {
-    const r = await kis('hal', '--help');
+    const r = await kisInProcess(['hal', '--help']);
     expect(r.code).toBe(0);
-    for (const f of ['--broker ', '--broker-port N', '--broker-ws-port N', '--broker-users FILE', '--broker-host H']) expect(r.stdout).toContain(f);
+    for (const f of ['--broker ', '--broker-port N', '--broker-ws-port N', '--broker-users FILE', '--broker-host H']) expect(r.out).toContain(f);
   });
 });
 
