@@ -22,6 +22,8 @@ export class LinkObjects {
       const p = stationPosition(i, stackRadius);
       const g = new THREE.Group();
       g.position.set(p[0], p[1] + groundY, p[2]);
+      // Stations grow with the vehicle so they stay readable beside a 1,000-node stack.
+      g.scale.setScalar(Math.max(1, stackRadius / 2.4));
       const mast = new THREE.Mesh(new THREE.CylinderGeometry(0.12, 0.2, 2, 8), new THREE.MeshLambertMaterial({ color: 0x9aa3b2 }));
       mast.position.y = 1;
       const dish = new THREE.Mesh(new THREE.SphereGeometry(1, 16, 8, 0, Math.PI * 2, 0, Math.PI / 3), new THREE.MeshLambertMaterial({ color: 0xdfe4ec, side: THREE.DoubleSide }));
@@ -44,7 +46,7 @@ export class LinkObjects {
       d.up = up;
       d.top = vehicleTop[1];
       const s = d.station.position;
-      const pts = linkSegments(vehicleTop, [s.x, s.y + 2.6, s.z], up);
+      const pts = linkSegments(vehicleTop, [s.x, s.y + 2.6 * d.station.scale.y, s.z], up);
       d.line.geometry.setAttribute('position', new THREE.Float32BufferAttribute(pts.flat(), 3));
       d.line.geometry.computeBoundingSphere();
       (d.line.material as THREE.LineBasicMaterial).color.setHex(up ? LINK_UP_COLOR : LINK_DOWN_COLOR);

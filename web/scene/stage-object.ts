@@ -72,7 +72,8 @@ export class StageObject {
     }
     const labelH = Math.max(0.8, radius * 0.3);
     this.label = textSprite(geometry.name, labelH);
-    this.label.position.set(-(radius + labelH * 2.5), height / 2 - labelH, 0);
+    // Left of the skin by its own width, so a long name never runs onto the stage.
+    this.label.position.set(-(radius + 0.8 + this.label.scale.x / 2), height / 2 - labelH, 0);
     this.group.add(this.label);
   }
 

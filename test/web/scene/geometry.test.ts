@@ -5,6 +5,7 @@ import { fitCamera } from '../../../web/scene/camera-fit.ts';
 import { placeLocal, writeYawMatrix } from '../../../web/scene/instance-math.ts';
 import { linkSegments, stationPosition } from '../../../web/scene/link-geometry.ts';
 import { EXTRA_STAGE, extraNodes, stackInput } from '../../../web/scene/stack-input.ts';
+import { nodeView } from './fixtures.ts';
 
 describe('writeYawMatrix', () => {
   it.each([
@@ -67,19 +68,7 @@ const layout: JournalLayout = {
   phases: [],
 };
 
-const view = (name: string, stage?: string): NodeView => ({
-  name,
-  ...(stage ? { stage } : {}),
-  role: 'worker',
-  ready: 'True',
-  power: 'on',
-  attached: true,
-  unschedulable: false,
-  taints: [],
-  labels: {},
-  conditions: {},
-  present: true,
-});
+const view = (name: string, stage?: string): NodeView => nodeView(name, stage ? { stage } : {});
 
 describe('stackInput', () => {
   it('adds nodes the layout does not know to their stage, or to a stage of their own on top', () => {

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeView, PodView } from '../../../web/model/types.ts';
+import { nodeView, podView } from './fixtures.ts';
 import { nodeMarkers } from '../../../web/scene/markers.ts';
 import { nodeLook, podColor } from '../../../web/scene/node-look.ts';
 import { BACKGROUND, BUS_COLOR, MARKER_COLOR, NODE_COLOR, POD_NOT_READY_COLOR, POD_PHASE_COLOR, mixColor } from '../../../web/scene/palette.ts';
 
-const node = (over: Partial<NodeView> = {}): NodeView => ({
-  name: 'n1',
-  role: 'worker',
-  ready: 'True',
-  power: 'on',
-  attached: true,
-  unschedulable: false,
-  taints: [],
-  labels: {},
-  conditions: {},
-  present: true,
-  ...over,
-});
-
-const pod = (over: Partial<PodView> = {}): PodView => ({ key: 'ns/p', name: 'p', namespace: 'ns', phase: 'Running', ready: true, restarts: 0, ...over });
+const node = (over: Partial<NodeView> = {}): NodeView => nodeView('n1', over);
+const pod = podView;
 
 describe('nodeLook', () => {
   it.each<[string, Partial<NodeView>, number]>([
