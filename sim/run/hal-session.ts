@@ -101,7 +101,8 @@ export async function runHal(o: HalOptions): Promise<number> {
   const ticker = o.status
     ? clock.setInterval(() => {
         const conn = sources.map((s) => `${s.name}:${s.status().connected ? 'up' : 'DOWN'}`).join(' ');
-        o.status!(`${arm.armed ? 'ARMED' : 'SAFE '}  ${conn}  last signal: ${last}  queue: ${queue.depth}`);
+        const clients = mqtt?.broker ? `  broker clients: ${mqtt.broker.counters().clients}` : '';
+        o.status!(`${arm.armed ? 'ARMED' : 'SAFE '}  ${conn}${clients}  last signal: ${last}  queue: ${queue.depth}`);
       }, 500)
     : undefined;
 
