@@ -58,8 +58,12 @@ export interface SeriesLike {
   readonly v: readonly number[];
 }
 
-/** Min and max of the values; padded when flat so a constant line sits mid-chart. Zero is included when near. */
-export function valueExtent(series: readonly SeriesLike[]): [number, number] {
+/**
+ * Min and max of the values; padded when flat so a constant line sits mid-chart, and widened to at
+ * least `minRelSpan` of the magnitude so a 0.1 V drift on a 28 V bus does not fill the chart like a
+ * collapse. Zero is included when near.
+ */
+export function valueExtent(series: readonly SeriesLike[], minRelSpan = 0.05): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of series) for (const v of s.v) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
@@ -67,6 +71,11 @@ export function valueExtent(series: readonly SeriesLike[]): [number, number] {
   if (lo === hi) return lo === 0 ? [0, 1] : [lo - Math.abs(lo) * 0.1, hi + Math.abs(hi) * 0.1];
   // Non-negative quantities (altitude, pods) read best from zero.
   if (lo >= 0 && lo <= hi - lo) lo = 0;
+  const minSpan = Math.max(Math.abs(lo), Math.abs(hi)) * minRelSpan;
+  if (hi - lo < minSpan) {
+    const mid = (lo + hi) / 2;
+    return [mid - minSpan / 2, mid + minSpan / 2];
+  }
   return [lo, hi];
 }
 

@@ -28,6 +28,7 @@ export class DetailsPanel implements Panel {
 
   constructor(private readonly actions: HostActions) {
     this.#clear.addEventListener('click', () => actions.select(undefined));
+    this.#clear.hidden = true;
     this.element = section('Details', 'details', this.#body, [this.#clear]);
   }
 

@@ -26,6 +26,7 @@ export class TimelineView implements Panel {
   readonly #marks = h('div', { class: 'marks' });
   readonly #ticks = h('div', { class: 'ticks' });
   readonly #live = h('button', { class: 'live-btn', testid: 'go-live', text: '● LIVE', title: 'Follow the newest records' });
+  readonly #hover = h('div', { class: 'hover-time', testid: 'scrubber-hover' });
   #range = { start: 0, end: 1 };
   #marksKey = '';
 
@@ -34,14 +35,22 @@ export class TimelineView implements Panel {
     this.#play.addEventListener('click', () => actions.togglePlay());
     this.#speed.addEventListener('change', () => actions.setSpeed(Number(this.#speed.value) as Speed));
     this.#live.addEventListener('click', () => actions.goLive());
-    this.#track.append(this.#ticks, this.#fill, this.#marks, this.#thumb);
+    this.#live.hidden = true;
+    this.#hover.hidden = true;
+    this.#track.append(this.#ticks, this.#fill, this.#marks, this.#thumb, this.#hover);
     this.#track.addEventListener('pointerdown', (e) => {
       this.#track.setPointerCapture(e.pointerId);
       this.#seekAt(e.clientX);
     });
     this.#track.addEventListener('pointermove', (e) => {
       if (this.#track.hasPointerCapture(e.pointerId)) this.#seekAt(e.clientX);
+      // Where a click would land, before it lands.
+      const f = this.#fraction(e.clientX);
+      this.#hover.hidden = false;
+      this.#hover.style.left = `${(f * 100).toFixed(3)}%`;
+      this.#hover.textContent = formatShortTime(this.#range.start + f * (this.#range.end - this.#range.start));
     });
+    this.#track.addEventListener('pointerleave', () => (this.#hover.hidden = true));
     this.element = h('footer', { class: 'timeline', testid: 'timeline' }, [
       h('div', { class: 'transport' }, [this.#play, this.#speed]),
       h('div', { class: 'clock-box' }, [this.#clock, this.#phase]),
@@ -50,10 +59,13 @@ export class TimelineView implements Panel {
     ]);
   }
 
-  #seekAt(clientX: number): void {
+  #fraction(clientX: number): number {
     const r = this.#track.getBoundingClientRect();
-    const f = Math.min(1, Math.max(0, (clientX - r.left) / Math.max(1, r.width)));
-    this.actions.seek(this.#range.start + f * (this.#range.end - this.#range.start));
+    return Math.min(1, Math.max(0, (clientX - r.left) / Math.max(1, r.width)));
+  }
+
+  #seekAt(clientX: number): void {
+    this.actions.seek(this.#range.start + this.#fraction(clientX) * (this.#range.end - this.#range.start));
   }
 
   /** Transport state (playing, speed, live) — separate from the data context. */
