@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BrokerAcl, BrokerConfigError, generateBrokerUsers, parseBrokerUsers } from '../../../hal/mqtt/index.ts';
 
@@ -54,5 +55,39 @@ describe('generateBrokerUsers', () => {
     const [a, b] = generateBrokerUsers(['x']);
     expect(a!.password).not.toBe(b!.password);
     expect(a!.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+});
+
+describe('parseBrokerUsers on untrusted input', () => {
+  const entry = fc.record({
+    password: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+    role: fc.option(fc.constantFrom('device', 'viewer', 'hal', 'root', ''), { nil: undefined }),
+    topics: fc.option(fc.oneof(fc.array(fc.string()), fc.string(), fc.array(fc.integer())), { nil: undefined }),
+  }, { requiredKeys: [] });
+  const doc = fc.oneof(
+    fc.string(),
+    fc.dictionary(fc.string(), entry).map((d) => JSON.stringify(d)),
+    fc.dictionary(fc.string(), entry).map((d) => JSON.stringify({ users: d })),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+  );
+
+  it('returns well-formed users or throws BrokerConfigError, nothing else', () => {
+    fc.assert(
+      fc.property(doc, (text) => {
+        let users;
+        try {
+          users = parseBrokerUsers(text, 'u.yaml');
+        } catch (e) {
+          expect(e).toBeInstanceOf(BrokerConfigError);
+          return;
+        }
+        for (const u of users) {
+          expect(typeof u.password === 'string' && u.password.length > 0).toBe(true);
+          expect(['device', 'viewer']).toContain(u.role);
+          if (u.publish) expect(u.publish.every((t) => typeof t === 'string')).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
