@@ -3,6 +3,7 @@
 import { daemonSetController } from './controllers/daemonset.ts';
 import { deploymentController } from './controllers/deployment.ts';
 import { disruptionController } from './controllers/disruption.ts';
+import { eventTtlController } from './controllers/event-ttl.ts';
 import { garbageCollectorController } from './controllers/garbage-collector.ts';
 import type { ControllerFactory } from './controllers/index.ts';
 import { namespaceController } from './controllers/namespace.ts';
@@ -19,6 +20,8 @@ import { schedulerController } from './scheduler/index.ts';
 /** Every controller of a living twin whose nodes are `nodes` (their kubelets register them). */
 export function simulationControllers(nodes: readonly NodeSpec[]): ControllerFactory[] {
   return [
+    // The API server's own: Events expire (--event-ttl).
+    eventTtlController,
     quorumController,
     nodeLifecycleController,
     taintEvictionController,

@@ -30,6 +30,8 @@ export interface TwinConfig {
   quorum: boolean;
   /** upstream: PodGC collects pods bound to a missing node after a 40 s quarantine (checked every 20 s). */
   podGcOrphanQuarantineMs: number;
+  /** upstream: kube-apiserver --event-ttl, 1 h: an Event is deleted this long after its last write. 0 = never. */
+  eventTtlMs: number;
 }
 
 export const DEFAULT_TWIN_CONFIG: TwinConfig = {
@@ -44,6 +46,7 @@ export const DEFAULT_TWIN_CONFIG: TwinConfig = {
   bootDelayMs: 30_000,
   quorum: true,
   podGcOrphanQuarantineMs: 40_000,
+  eventTtlMs: 3_600_000,
 };
 
 /**

@@ -67,11 +67,14 @@ export class EventCorrelator {
     const aggregateKey = `${spamKey}${SEP}${f.type}${SEP}${f.reason}`;
     let key = `${aggregateKey}${SEP}${f.message}`;
     let message = f.message;
+    // Records are updated in place: a get already marks the entry used, so only a new record needs a set.
     let record = this.aggregates.get(aggregateKey);
-    if (record === undefined || nowMs - record.lastMs > this.opts.aggregateIntervalMs) record = { localKeys: new Set(), lastMs: nowMs };
+    if (record === undefined || nowMs - record.lastMs > this.opts.aggregateIntervalMs) {
+      record = { localKeys: new Set(), lastMs: nowMs };
+      this.aggregates.set(aggregateKey, record);
+    }
     record.localKeys.add(f.message);
     record.lastMs = nowMs;
-    this.aggregates.set(aggregateKey, record);
     if (record.localKeys.size >= this.opts.aggregateMaxEvents) {
       // upstream: over the threshold the aggregate Event takes the aggregate key, so later ones count on it.
       record.localKeys.delete(record.localKeys.values().next().value as string);
@@ -79,9 +82,9 @@ export class EventCorrelator {
       message = COMBINED + f.message;
     }
     // upstream: eventObserve runs before the spam filter, so a throttled repeat still counts.
-    const seen = this.observations.get(key);
-    const observed: Observation = seen === undefined ? { count: 1, name: freshName() } : { count: seen.count + 1, name: seen.name };
-    this.observations.set(key, observed);
+    let observed = this.observations.get(key);
+    if (observed === undefined) this.observations.set(key, (observed = { count: 1, name: freshName() }));
+    else observed.count++;
     if (!this.allow(spamKey, nowMs)) return { kind: 'skip' };
     return { kind: 'write', name: observed.name, count: observed.count, message };
   }
@@ -89,10 +92,10 @@ export class EventCorrelator {
   /** upstream: a token bucket per source and object — `spamBurst` events, refilled at `spamQps`. */
   private allow(spamKey: string, nowMs: number): boolean {
     const { spamBurst, spamQps } = this.opts;
-    const b = this.spam.get(spamKey) ?? { tokens: spamBurst, atMs: nowMs };
+    let b = this.spam.get(spamKey);
+    if (b === undefined) this.spam.set(spamKey, (b = { tokens: spamBurst, atMs: nowMs }));
     b.tokens = Math.min(spamBurst, b.tokens + ((nowMs - b.atMs) / 1000) * spamQps);
     b.atMs = nowMs;
-    this.spam.set(spamKey, b);
     if (b.tokens < 1) return false;
     b.tokens -= 1;
     return true;
