@@ -88,7 +88,9 @@ export async function runMqttBench(): Promise<void> {
   const n = Number(process.env.KIS_BENCH_MQTT_N ?? 300_000);
   console.log(`mqtt ingest: ${n} QoS 1 power signals from ${DEVICES} devices (child process) through the embedded broker over TCP, wiring applied`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores: wall figures are shared with everything else running`);
-  for (const path of ['in-process', 'tcp'] as const) {
+  // KIS_BENCH_MQTT_PATHS=in-process (or tcp) runs one path only, e.g. under a profiler.
+  const only = process.env.KIS_BENCH_MQTT_PATHS?.split(',');
+  for (const path of (['in-process', 'tcp'] as const).filter((p) => !only || only.includes(p))) {
     await once(path, Math.min(n, 20_000)); // warm-up: JIT, sockets
     const r = await once(path, n);
     console.log(`  HAL ${r.path.padEnd(10)} ${String(r.perSecond).padStart(7)} signals/s  ${r.cpuUsPerSignal.toFixed(1)} µs CPU/signal (≈ ${Math.round(1e6 / r.cpuUsPerSignal)}/s on one free core; devices ${r.deviceCpuUsPerSignal.toFixed(1)} µs)  lost ${r.lost}  bad ${r.bad}  actions ${r.actions}`);
