@@ -1,5 +1,6 @@
 // The MQTT side of `kis hal`: an external broker by URL (--mqtt) or the embedded one (--broker) with its
 // credentials, the MqttSource that reads device signals and the publisher for state/events/alerts.
+import { networkInterfaces } from 'node:os';
 import {
   EmbeddedBroker, generateBrokerUsers, mqttClientTransport, outboundFilters, stateTopic,
   type BrokerUser, type MqttTransport,
@@ -92,7 +93,10 @@ export function deviceIds(w: Wiring): string[] {
 
 function printBroker(broker: EmbeddedBroker, users: readonly BrokerUser[], generated: boolean, log: (line: string) => void): void {
   const a = broker.address;
-  log(`broker: devices connect to ${a.url}${a.wsUrl ? ` or ${a.wsUrl}` : ''} (MQTT 3.1.1, username/password; client id = username or username-…)`);
+  // Bound to every interface: 0.0.0.0 is not an address a device can dial, so name the machine's own.
+  const hosts = a.host === '0.0.0.0' || a.host === '::' ? lanAddresses() : [a.host.includes(':') ? `[${a.host}]` : a.host];
+  const where = hosts.flatMap((h) => [`mqtt://${h}:${a.port}`, ...(a.wsPort === undefined ? [] : [`ws://${h}:${a.wsPort}/mqtt`])]);
+  log(`broker: devices connect to ${where.join(' or ')} (MQTT 3.1.1, username/password; client id = username or username-…)`);
   if (!generated) {
     log(`broker: ${users.length} user(s) from --broker-users`);
     return;
@@ -104,4 +108,10 @@ function printBroker(broker: EmbeddedBroker, users: readonly BrokerUser[], gener
     const what = u.role === 'device' ? `publishes ${(u.publish ?? [`kis/${broker.acl.vehicle}/signal/+/${u.username}`]).join(', ')}` : `reads ${reads}`;
     log(`  ${u.username.padEnd(width)}${u.password}  ${what}`);
   }
+}
+
+function lanAddresses(): string[] {
+  const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  const v4 = all.filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address);
+  return v4.length > 0 ? v4 : ['127.0.0.1'];
 }
