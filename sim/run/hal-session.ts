@@ -68,7 +68,8 @@ export async function runHal(o: HalOptions): Promise<number> {
     },
     onRetry: (entry, err, delay) => o.log(`action ${entry.id} ${entry.action.type}: cluster answered ${err.code || 'nothing'}, retrying in ${delay} ms`),
   });
-  const observer = mqtt ? new ClusterObserver({ cluster, clock, vehicle: wiring.vehicle, onChange: (c) => c.resource === 'nodes' && outbound?.refresh() }) : undefined;
+  // Our vehicle's nodes only, for state/nodes/<node>: no pod watch (that would be every pod of a lab cluster).
+  const observer = mqtt ? new ClusterObserver({ cluster, clock, vehicle: wiring.vehicle, pods: false, onChange: (c) => c.resource === 'nodes' && outbound?.refresh() }) : undefined;
   if (mqtt) {
     outbound = new HalOutbound({
       publisher: mqtt.publisher, clock, log: o.log,
