@@ -1,7 +1,7 @@
 // A deduplicating work queue like client-go's: a key waits in the queue once; a key re-added while it is
 // being processed runs again afterwards; failures retry with backoff on the injected clock. While the queue
 // has work it holds the clock, so lockstep time cannot jump past pending controller work.
-import type { Clock } from '../../core/index.ts';
+import type { Clock, TimerHandle } from '../../core/index.ts';
 
 export interface WorkQueueOptions {
   name: string;
@@ -32,6 +32,8 @@ export class WorkQueue {
   private release: (() => void) | undefined;
   private scheduled = false;
   private stopped = false;
+  /** Pending delayed adds: cleared on stop, so a stopped twin leaves no timer keeping the process alive. */
+  private readonly timers = new Set<TimerHandle>();
 
   constructor(private readonly opts: WorkQueueOptions) {}
 
@@ -44,7 +46,7 @@ export class WorkQueue {
       if (wait > 0) {
         if (this.deferred.has(key)) return;
         this.deferred.add(key);
-        this.opts.clock.setTimeout(() => {
+        this.later(() => {
           this.deferred.delete(key);
           this.lastRun.delete(key);
           this.add(key);
@@ -66,7 +68,15 @@ export class WorkQueue {
   addAfter(key: string, ms: number): void {
     if (this.stopped) return;
     if (ms <= 0) return this.add(key);
-    this.opts.clock.setTimeout(() => this.add(key), ms);
+    this.later(() => this.add(key), ms);
+  }
+
+  private later(fn: () => void, ms: number): void {
+    const handle = this.opts.clock.setTimeout(() => {
+      this.timers.delete(handle);
+      fn();
+    }, ms);
+    this.timers.add(handle);
   }
 
   get length(): number {
@@ -75,6 +85,8 @@ export class WorkQueue {
 
   stop(): void {
     this.stopped = true;
+    for (const t of this.timers) this.opts.clock.clearTimeout(t);
+    this.timers.clear();
     this.queue.length = 0;
     this.queued.clear();
     this.releaseHold();
