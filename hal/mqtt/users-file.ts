@@ -16,7 +16,8 @@ import { BrokerConfigError } from './acl.ts';
 export function parseBrokerUsers(text: string, file: string): BrokerUser[] {
   let doc: unknown;
   try {
-    doc = parseYaml(text); // YAML 1.2 is a superset of JSON: one parser for both formats
+    // YAML 1.2 is a superset of JSON: one parser for both formats. Warnings (unknown tags) stay off the console.
+    doc = parseYaml(text, { logLevel: 'error' });
   } catch (e) {
     throw new BrokerConfigError(`${file}: not YAML or JSON: ${(e as Error).message}`);
   }
