@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Action, InjectableSignal, JournalHeader, JournalRecord, Signal } from '../../hal/signals/index.ts';
 import { ActionExecutor, ActionQueue, ClusterObserver, KubeCluster, ManifestClient, loadKubeConfig, withClockHolds } from '../../hal/cluster/index.ts';
 import { decide, deriveWiring, INITIAL_STATE, type WiringState } from '../../hal/wiring/index.ts';
-import { LockstepClock, RealClock, ScaledClock, type Clock } from '../core/index.ts';
+import { LockstepClock, RealClock, ScaledClock, type Clock, type TimerHandle } from '../core/index.ts';
 import { formatMissionTime, type Profile } from '../profile/index.ts';
 import { simulationControllers, startTwin, type Twin } from '../twin/index.ts';
 import { vehicleModel } from '../vehicle/index.ts';
@@ -104,6 +104,8 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
   let wakeRealtime: (() => void) | undefined;
+  // Cleared when the run ends: on a scaled or real clock an aborted run's timeline would otherwise fire into the closed journal.
+  const timers: TimerHandle[] = [];
   const sleepUntil = async (target: number) => {
     if (lockstep) {
       await lockstep.run(target);
@@ -111,7 +113,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
     }
     await new Promise<void>((resolve) => {
       wakeRealtime = resolve;
-      clock.setTimeout(resolve, Math.max(0, target - clock.now()));
+      timers.push(clock.setTimeout(resolve, Math.max(0, target - clock.now())));
     });
   };
 
@@ -166,7 +168,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
       }
     };
     for (const r of model.records()) {
-      clock.setTimeout(() => (r.kind === 'telemetry' ? record(r) : feed!(r.signal)), t0 + r.t - clock.now());
+      timers.push(clock.setTimeout(() => (r.kind === 'telemetry' ? record(r) : feed!(r.signal)), t0 + r.t - clock.now()));
     }
     const end = t0 + profile.durationMs;
     const ticker = o.progress ? clock.setInterval(() => o.progress!(progressLine(profile, missionNow(), records)), lockstep ? 10_000 : 1_000) : undefined;
@@ -180,6 +182,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
     }
   } finally {
     over = true;
+    for (const h of timers) clock.clearTimeout(h);
     o.signal?.removeEventListener('abort', onAbort);
     stopObserving();
     await queue?.stop();
