@@ -7,8 +7,10 @@ import { imagesCommand } from './commands/images.ts';
 import { switchboxCommand } from './commands/switchbox.ts';
 import { runCommand } from './commands/run.ts';
 import { halCommand } from './commands/hal.ts';
+import { replayCommand } from './commands/replay.ts';
+import { serveCommand } from './commands/serve.ts';
 
-const COMMANDS: Command[] = [startCommand, runCommand, twinCommand, halCommand, validateCommand, imagesCommand, switchboxCommand];
+const COMMANDS: Command[] = [startCommand, runCommand, replayCommand, serveCommand, twinCommand, halCommand, validateCommand, imagesCommand, switchboxCommand];
 
 export function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -130,8 +130,8 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
     if (stamped.ok) feed(stamped.signal);
     return stamped;
   };
-  o.onStarted?.({ kubeconfig: (role) => twin?.kubeconfig(role), namespace: names.namespace, missionNow, inject });
   try {
+    o.onStarted?.({ kubeconfig: (role) => twin?.kubeconfig(role), namespace: names.namespace, missionNow, inject });
     // Pre-launch: the run's objects, then every workload up before the countdown starts.
     log(`kis run: ${profile.metadata.name} on ${realCluster ? `the cluster in ${o.kubeconfig}` : 'the embedded twin'} (seed ${o.seed}), namespace ${names.namespace}`);
     await objects.createAll(manifests);

@@ -1,6 +1,8 @@
 // `kis start` (what `npm start` runs): the main job for a new user — the Falcon 9-like flight profile played
 // against the embedded twin, judged, and reported; then where to look and what to try next.
 import { fileURLToPath } from 'node:url';
+import { loadProfile } from '../../profile/index.ts';
+import { prepareRunDir } from '../../run/run-dir.ts';
 import type { Command } from '../command.ts';
 import { runCommand } from './run.ts';
 
@@ -14,8 +16,13 @@ export const startCommand: Command = {
   details: 'Runs `kis run profiles/falcon9-leo.yaml` (lockstep, seed from the profile) and prints where the journal and reports are.',
   options: { help: { type: 'boolean', short: 'h', description: 'show this help' } },
   async run() {
-    const code = await runCommand.run({ values: {}, positionals: [SAMPLE_PATH] });
+    // The run directory is chosen here so the next steps can name its journal.
+    const profile = loadProfile(SAMPLE_PATH);
+    const outDir = prepareRunDir(undefined, profile.metadata.name, profile.cluster.seed);
+    const code = await runCommand.run({ values: { out: outDir }, positionals: [SAMPLE_PATH] });
     console.log('\nNext:');
+    console.log(`  kis replay ${outDir}/journal.ndjson`.padEnd(49) + 'watch this run in the 3D web view');
+    console.log('  kis serve                                      fly it live: instructor console, kubectl for trainees');
     console.log('  kis run <profile>                              play another profile (see profiles/)');
     console.log('  kis twin --profile profiles/falcon9-leo.yaml   serve this vehicle live, for kubectl');
     console.log('  kis --help                                     every command');
