@@ -14,6 +14,8 @@ export interface ChartData {
   readonly series: readonly Series[];
   readonly startMs: number;
   readonly endMs: number;
+  /** The newest record's time: a held count is drawn up to here, not into a live run's future. */
+  readonly headMs: number;
   readonly phases: readonly PhaseMarker[];
 }
 
@@ -117,7 +119,7 @@ export class ChartCanvas {
         else g.lineTo(x, y);
       }
       // A held value reaches the end of the data, so a stepped count does not stop short.
-      if (this.spec.stepped && pts.t.length > 0) g.lineTo(this.#x(d.endMs), this.#y(pts.v[pts.t.length - 1]!));
+      if (this.spec.stepped && pts.t.length > 0) g.lineTo(this.#x(d.headMs), this.#y(pts.v[pts.t.length - 1]!));
       g.stroke();
     });
   }

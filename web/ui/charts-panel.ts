@@ -4,6 +4,7 @@ import type { Series } from '../model/types.ts';
 import { sumSeries } from './chart-scale.ts';
 import { ChartCanvas } from './chart-canvas.ts';
 import { chartSpecs } from './chart-specs.ts';
+import { viewRange } from './view-range.ts';
 import { h, section } from './dom.ts';
 import type { HostActions, Panel, ViewContext } from './panel.ts';
 
@@ -46,7 +47,7 @@ export class ChartsPanel implements Panel {
       for (const c of this.#charts) {
         let series = c.spec.series.map((n) => m.series(n) ?? byName.get(n)).filter((s): s is Series => s !== undefined);
         if (c.spec.stepped && series.length > MAX_LINES) series = [{ name: `total of ${series.length} workloads`, ...sumSeries(series) }];
-        c.setData({ series, startMs: m.startMs, endMs: m.endMs, phases: ctx.phases });
+        c.setData({ series, ...viewRange(m), headMs: m.endMs, phases: ctx.phases });
       }
       this.#revision = ctx.revision;
       this.#drawnAt = this.now();

@@ -6,6 +6,7 @@ import type { Panel, ViewContext } from './panel.ts';
 import type { Playback, Speed } from './playback.ts';
 import { labelRows, estimateLabelWidth } from './timeline-labels.ts';
 import { linearScale, timeTicks } from './chart-scale.ts';
+import { viewRange } from './view-range.ts';
 
 export interface TimelineActions {
   seek(t: number): void;
@@ -22,6 +23,8 @@ export class TimelineView implements Panel {
   readonly #phase = h('div', { class: 'phase-name', testid: 'phase' });
   readonly #track = h('div', { class: 'track', testid: 'scrubber', attrs: { role: 'slider', 'aria-label': 'Mission time', tabindex: '0' } });
   readonly #fill = h('div', { class: 'fill' });
+  /** How far the records go: in a live run, short of the planned end. */
+  readonly #head = h('div', { class: 'head' });
   readonly #thumb = h('div', { class: 'thumb' });
   readonly #marks = h('div', { class: 'marks' });
   readonly #ticks = h('div', { class: 'ticks' });
@@ -37,7 +40,7 @@ export class TimelineView implements Panel {
     this.#live.addEventListener('click', () => actions.goLive());
     this.#live.hidden = true;
     this.#hover.hidden = true;
-    this.#track.append(this.#ticks, this.#fill, this.#marks, this.#thumb, this.#hover);
+    this.#track.append(this.#ticks, this.#head, this.#fill, this.#marks, this.#thumb, this.#hover);
     this.#track.addEventListener('pointerdown', (e) => {
       this.#track.setPointerCapture(e.pointerId);
       this.#seekAt(e.clientX);
@@ -78,12 +81,12 @@ export class TimelineView implements Panel {
   }
 
   update(ctx: ViewContext): void {
-    const start = ctx.model.startMs;
-    const end = Math.max(ctx.model.endMs, start + 1);
-    const f = (ctx.t - start) / (end - start);
-    const pct = `${(Math.min(1, Math.max(0, f)) * 100).toFixed(3)}%`;
+    const { startMs: start, endMs: end } = viewRange(ctx.model);
+    const frac = (t: number) => `${(Math.min(1, Math.max(0, (t - start) / (end - start))) * 100).toFixed(3)}%`;
+    const pct = frac(ctx.t);
     this.#fill.style.width = pct;
     this.#thumb.style.left = pct;
+    this.#head.style.width = frac(ctx.model.endMs);
     this.#clock.textContent = formatMissionClock(ctx.t);
     this.#phase.textContent = ctx.state.phase;
     this.#track.setAttribute('aria-valuetext', formatMissionClock(ctx.t));
