@@ -106,6 +106,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   let wakeRealtime: (() => void) | undefined;
   // Cleared when the run ends: on a scaled or real clock an aborted run's timeline would otherwise fire into the closed journal.
   const timers: TimerHandle[] = [];
+  let ticker: TimerHandle | undefined;
   const sleepUntil = async (target: number) => {
     if (lockstep) {
       await lockstep.run(target);
@@ -171,9 +172,8 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
       timers.push(clock.setTimeout(() => (r.kind === 'telemetry' ? record(r) : feed!(r.signal)), t0 + r.t - clock.now()));
     }
     const end = t0 + profile.durationMs;
-    const ticker = o.progress ? clock.setInterval(() => o.progress!(progressLine(profile, missionNow(), records)), lockstep ? 10_000 : 1_000) : undefined;
+    ticker = o.progress ? clock.setInterval(() => o.progress!(progressLine(profile, missionNow(), records)), lockstep ? 10_000 : 1_000) : undefined;
     await sleepUntil(end);
-    clock.clearInterval(ticker);
     if (aborted) throw new Aborted();
   } catch (e) {
     if (!(e instanceof Aborted)) {
@@ -183,6 +183,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   } finally {
     over = true;
     for (const h of timers) clock.clearTimeout(h);
+    clock.clearInterval(ticker);
     o.signal?.removeEventListener('abort', onAbort);
     stopObserving();
     await queue?.stop();

@@ -62,7 +62,7 @@ describe('kis serve', () => {
         const r = await inject(token);
         return r.status === 202 ? ((await r.json()) as { signal: { id: string; t: number } }) : undefined;
       }, 60_000);
-      expect(accepted.signal.id).toBe('instructor:1');
+      expect(accepted?.signal.id).toBe('instructor:1');
       await p.waitFor(/the run is over; still serving/, 120_000);
       expect(existsSync(kc)).toBe(false);
       const journal = parseJournal(readFileSync(join(out, 'journal.ndjson'), 'utf8'));
