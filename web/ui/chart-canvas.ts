@@ -1,7 +1,7 @@
 // One chart on a 2D canvas: axes, series (downsampled to the pixel width), phase markers and a
 // cursor at the current time. The series layer is cached; a time change only redraws the cursor.
 import type { Series } from '../model/types.ts';
-import { downsample, linearScale, niceTicks, timeTicks, valueAt, valueExtent, type Scale } from './chart-scale.ts';
+import { countExtent, downsample, linearScale, niceTicks, timeTicks, valueAt, valueExtent, type Scale } from './chart-scale.ts';
 import { formatValue, seriesColour, seriesLabel, type ChartSpec } from './chart-specs.ts';
 import { h } from './dom.ts';
 import { formatShortTime } from './mission-time.ts';
@@ -78,7 +78,7 @@ export class ChartCanvas {
     g.clearRect(0, 0, w, hgt);
     const f = this.spec.factor;
     const scaled = d.series.map((s) => ({ t: s.t, v: s.v.map((v) => v * f) }));
-    const [lo, hi] = valueExtent(scaled);
+    const [lo, hi] = this.spec.stepped ? countExtent(scaled) : valueExtent(scaled);
     this.#x = linearScale(d.startMs, Math.max(d.endMs, d.startMs + 1), PAD.left, w - PAD.right);
     this.#y = linearScale(lo, hi, hgt - PAD.bottom, PAD.top);
     g.font = '10px system-ui, sans-serif';

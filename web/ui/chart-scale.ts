@@ -68,6 +68,17 @@ export function valueExtent(series: readonly SeriesLike[], minRelSpan = 0.05): [
   let hi = -Infinity;
   for (const s of series) for (const v of s.v) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
   if (lo === Infinity) return [0, 1];
+  return widen(lo, hi, minRelSpan);
+}
+
+/** Counts (pods): from zero to a whole number above the top, so "2 of 2" sits below the chart's top. */
+export function countExtent(series: readonly SeriesLike[]): [number, number] {
+  let hi = 0;
+  for (const s of series) for (const v of s.v) if (Number.isFinite(v)) hi = Math.max(hi, v);
+  return [0, Math.max(1, Math.ceil(hi * 1.1))];
+}
+
+function widen(lo: number, hi: number, minRelSpan: number): [number, number] {
   if (lo === hi) return lo === 0 ? [0, 1] : [lo - Math.abs(lo) * 0.1, hi + Math.abs(hi) * 0.1];
   // Non-negative quantities (altitude, pods) read best from zero.
   if (lo >= 0 && lo <= hi - lo) lo = 0;

@@ -25,9 +25,19 @@ export class InstructorPanel implements Panel {
   readonly #answered = new Set<string>();
   #sending: string | undefined;
   #optionsKey = '';
+  readonly #rows = new Map<HTMLSelectElement, HTMLElement[]>();
+  #lastSelect: HTMLSelectElement | undefined;
 
   constructor(private readonly inject: (signal: InjectableSignal) => string) {
-    const row = (label: string, ...els: HTMLElement[]) => h('div', { class: 'inj-row' }, [h('label', { text: label }), ...els]);
+    const row = (label: string, ...els: HTMLElement[]) => {
+      const r = h('div', { class: 'inj-row' }, [h('label', { text: label }), ...els]);
+      // Rows act on the select they hold; a profile without buses or links hides those rows.
+      const select = els.find((e): e is HTMLSelectElement => e instanceof HTMLSelectElement);
+      if (select) this.#rows.set(select, [...(this.#rows.get(select) ?? []), r]);
+      else if (this.#lastSelect) this.#rows.set(this.#lastSelect, [...(this.#rows.get(this.#lastSelect) ?? []), r]);
+      if (select) this.#lastSelect = select;
+      return r;
+    };
     const act = (text: string, testid: string, req: () => InstructorRequest, danger = true) =>
       h('button', { class: danger ? 'danger' : '', text, testid, on: { click: () => this.#send(req()) } });
     const body = h('div', { class: 'instructor-body' }, [
@@ -61,6 +71,7 @@ export class InstructorPanel implements Panel {
     fillOptions(this.#link, links);
     fillOptions(this.#node, nodes);
     fillOptions(this.#workload, workloads);
+    for (const [select, rows] of this.#rows) for (const r of rows) r.hidden = select.options.length === 0;
   }
 
   #send(req: InstructorRequest): void {

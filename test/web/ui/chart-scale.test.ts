@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { downsample, linearScale, niceTicks, sumSeries, timeTicks, valueAt, valueExtent } from '../../../web/ui/chart-scale.ts';
+import { countExtent, downsample, linearScale, niceTicks, sumSeries, timeTicks, valueAt, valueExtent } from '../../../web/ui/chart-scale.ts';
 
 describe('chart scales', () => {
   it('linear scale maps and inverts (y axis upside down)', () => {
@@ -102,5 +102,16 @@ describe('sumSeries', () => {
         expect(sum.v[sum.v.length - 1] ?? 0).toBe(want);
       }),
     );
+  });
+});
+
+describe('countExtent', () => {
+  it.each([
+    [[[2, 2]], [0, 3]],
+    [[[0, 0]], [0, 1]],
+    [[[10, 4], [3]], [0, 11]],
+    [[[]], [0, 1]],
+  ])('countExtent(%j) = %j', (vs, want) => {
+    expect(countExtent(vs.map((v) => ({ t: v.map((_, i) => i), v })))).toEqual(want);
   });
 });
