@@ -29,8 +29,10 @@ export interface EventFacts {
  */
 export type Correlation = { kind: 'write'; name: string; count: number; message: string } | { kind: 'skip' };
 
+/** The distinct messages seen for one aggregate key: most objects say one thing once, so the Set comes lazily. */
 interface AggregateRecord {
-  localKeys: Set<string>;
+  first: string;
+  more: Set<string> | undefined;
   lastMs: number;
 }
 
@@ -39,61 +41,72 @@ interface Observation {
   name: string;
 }
 
-interface Bucket {
+/**
+ * Everything known about one source's events on one object. upstream keeps three LRU caches (aggregates,
+ * observations, spam buckets) with keys that all start with source and object; one LRU of per-object records
+ * holds the same state with one long key per event instead of three. Only under cache pressure (more than
+ * cacheSize objects talked about at once) does it forget differently: an object's state goes as a whole.
+ */
+interface ObjectRecord {
   tokens: number;
   atMs: number;
+  aggregates: Map<string, AggregateRecord>;
+  observations: Map<string, Observation>;
 }
 
 const SEP = '\u0000';
 const COMBINED = '(combined from similar events): ';
+/** Distinct observations kept per object (oldest forgotten first), so a long-lived object cannot grow without bound. */
+const OBSERVATIONS_PER_OBJECT = 64;
 
 export class EventCorrelator {
-  private readonly aggregates: LruCache<string, AggregateRecord>;
-  private readonly observations: LruCache<string, Observation>;
-  private readonly spam: LruCache<string, Bucket>;
+  private readonly objects: LruCache<string, ObjectRecord>;
   private readonly opts: CorrelatorOptions;
 
   constructor(opts: Partial<CorrelatorOptions> = {}) {
     this.opts = { ...CORRELATOR_DEFAULTS, ...opts };
-    this.aggregates = new LruCache(this.opts.cacheSize);
-    this.observations = new LruCache(this.opts.cacheSize);
-    this.spam = new LruCache(this.opts.cacheSize);
+    this.objects = new LruCache(this.opts.cacheSize);
   }
 
   /** Decides the write for one event at `nowMs`; `freshName` names it if it turns out to be new. */
   correlate(f: EventFacts, nowMs: number, freshName: () => string): Correlation {
-    const spamKey = [f.component, f.host, f.kind, f.namespace, f.name, f.uid, f.apiVersion].join(SEP);
+    // upstream: getSpamKey — source and involved object.
+    const objectKey = `${f.component}${SEP}${f.host}${SEP}${f.kind}${SEP}${f.namespace}${SEP}${f.name}${SEP}${f.uid}${SEP}${f.apiVersion}`;
+    let obj = this.objects.get(objectKey);
+    if (obj === undefined) {
+      obj = { tokens: this.opts.spamBurst, atMs: nowMs, aggregates: new Map(), observations: new Map() };
+      this.objects.set(objectKey, obj);
+    }
     // upstream: EventAggregatorByReasonFunc — similar = everything but the message.
-    const aggregateKey = `${spamKey}${SEP}${f.type}${SEP}${f.reason}`;
+    const aggregateKey = `${f.type}${SEP}${f.reason}`;
     let key = `${aggregateKey}${SEP}${f.message}`;
     let message = f.message;
-    // Records are updated in place: a get already marks the entry used, so only a new record needs a set.
-    let record = this.aggregates.get(aggregateKey);
+    let record = obj.aggregates.get(aggregateKey);
     if (record === undefined || nowMs - record.lastMs > this.opts.aggregateIntervalMs) {
-      record = { localKeys: new Set(), lastMs: nowMs };
-      this.aggregates.set(aggregateKey, record);
-    }
-    record.localKeys.add(f.message);
+      record = { first: f.message, more: undefined, lastMs: nowMs };
+      obj.aggregates.set(aggregateKey, record);
+    } else if (record.more !== undefined) record.more.add(f.message);
+    else if (record.first !== f.message) record.more = new Set([record.first, f.message]);
     record.lastMs = nowMs;
-    if (record.localKeys.size >= this.opts.aggregateMaxEvents) {
+    if (record.more !== undefined && record.more.size >= this.opts.aggregateMaxEvents) {
       // upstream: over the threshold the aggregate Event takes the aggregate key, so later ones count on it.
-      record.localKeys.delete(record.localKeys.values().next().value as string);
+      record.more.delete(record.more.values().next().value as string);
       key = aggregateKey;
       message = COMBINED + f.message;
     }
     // upstream: eventObserve runs before the spam filter, so a throttled repeat still counts.
-    let observed = this.observations.get(key);
-    if (observed === undefined) this.observations.set(key, (observed = { count: 1, name: freshName() }));
-    else observed.count++;
-    if (!this.allow(spamKey, nowMs)) return { kind: 'skip' };
+    let observed = obj.observations.get(key);
+    if (observed === undefined) {
+      obj.observations.set(key, (observed = { count: 1, name: freshName() }));
+      if (obj.observations.size > OBSERVATIONS_PER_OBJECT) obj.observations.delete(obj.observations.keys().next().value as string);
+    } else observed.count++;
+    if (!this.allow(obj, nowMs)) return { kind: 'skip' };
     return { kind: 'write', name: observed.name, count: observed.count, message };
   }
 
-  /** upstream: a token bucket per source and object — `spamBurst` events, refilled at `spamQps`. */
-  private allow(spamKey: string, nowMs: number): boolean {
+  /** upstream: EventSourceObjectSpamFilter — a token bucket per source and object: `spamBurst`, refilled at `spamQps`. */
+  private allow(b: ObjectRecord, nowMs: number): boolean {
     const { spamBurst, spamQps } = this.opts;
-    let b = this.spam.get(spamKey);
-    if (b === undefined) this.spam.set(spamKey, (b = { tokens: spamBurst, atMs: nowMs }));
     b.tokens = Math.min(spamBurst, b.tokens + ((nowMs - b.atMs) / 1000) * spamQps);
     b.atMs = nowMs;
     if (b.tokens < 1) return false;

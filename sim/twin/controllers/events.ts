@@ -28,7 +28,7 @@ const EVENTS = resourceByKey('events')!;
 export class RegistryEventRecorder implements EventRecorder {
   private readonly correlator: EventCorrelator;
   /** One frozen `source` per component and host, shared by every Event it is on (the store never mutates it). */
-  private readonly sources = new Map<string, EventSource>();
+  private readonly sources = new Map<string, Map<string, EventSource>>();
   private lastNanos = 0n;
 
   constructor(
@@ -51,7 +51,7 @@ export class RegistryEventRecorder implements EventRecorder {
         () => `${meta.name ?? 'unknown'}.${this.uniqueNanos().toString(16)}`,
       );
       if (c.kind === 'skip') return;
-      const now = rfc3339Seconds(nowMs);
+      const now = this.timestamp(nowMs);
       const existing = c.count > 1 ? this.registry.store.get(EVENTS.key, namespace, c.name) : undefined;
       if (existing) {
         this.registry.commitUpdate(EVENTS, { ...existing, count: c.count, lastTimestamp: now, message: c.message }, existing, { trusted: true });
@@ -84,12 +84,27 @@ export class RegistryEventRecorder implements EventRecorder {
     }
   }
 
+  private stampSecond = Number.NaN;
+  private stamp = '';
+
+  /** rfc3339Seconds, formatted once per clock second (every Event in that second shares the string). */
+  private timestamp(ms: number): string {
+    const second = Math.floor(ms / 1000);
+    if (second !== this.stampSecond) {
+      this.stampSecond = second;
+      this.stamp = rfc3339Seconds(ms);
+    }
+    return this.stamp;
+  }
+
   private sourceOf(source: EventSource): EventSource {
-    const key = `${source.component}\u0000${source.host ?? ''}`;
-    let shared = this.sources.get(key);
+    let byHost = this.sources.get(source.component);
+    if (byHost === undefined) this.sources.set(source.component, (byHost = new Map()));
+    const host = source.host ?? '';
+    let shared = byHost.get(host);
     if (shared === undefined) {
       shared = Object.freeze({ component: source.component, ...(source.host ? { host: source.host } : {}) });
-      this.sources.set(key, shared);
+      byHost.set(host, shared);
     }
     return shared;
   }

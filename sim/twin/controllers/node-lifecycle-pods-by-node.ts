@@ -12,7 +12,7 @@ export class PodsByNode {
     const key = keyOf(ev.object);
     const before = this.nodeOf.get(key);
     const after = ev.type === 'DELETED' ? undefined : nodeNameOf(ev.object);
-    if (before === after) return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
+    if (before === after) return { before, after };
     if (before !== undefined) {
       const set = this.byNode.get(before);
       set?.delete(key);
@@ -25,7 +25,7 @@ export class PodsByNode {
       set.add(key);
       this.nodeOf.set(key, after);
     }
-    return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
+    return { before, after };
   }
 
   /** Pod keys ("ns/name") bound to `node`, sorted so every run processes them in the same order. */

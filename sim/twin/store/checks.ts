@@ -64,8 +64,16 @@ export function parseWatchStart(from: string | undefined, current: number, oldes
 
 /** RFC 3339 to whole seconds, as metav1.Time marshals: 2026-01-01T00:00:00Z. */
 export function rfc3339Seconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  // Formatted once per second: every write stamps one, and a busy second has thousands of writes.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastStamp = `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  }
+  return lastStamp;
 }
+let lastSecond = Number.NaN;
+let lastStamp = '';
 
 export function notFound(resource: string, namespace: string, name: string): StoreError {
   // upstream: errors.NewNotFound — `pods "x" not found`.
