@@ -3,6 +3,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { RealClock, ScaledClock, type Clock } from '../core/index.ts';
+import { waitForStop } from './wait-for-stop.ts';
 import { simulationControllers, startTwin, viewerPath, type NodeSpec, type Twin, type TwinConfig } from '../twin/index.ts';
 
 export interface TwinSessionOptions {
@@ -73,22 +74,10 @@ export async function runTwinSession(opts: TwinSessionOptions): Promise<number> 
   log('');
   log('Press Ctrl-C to stop.');
 
-  const signal = await (opts.until ?? waitForSignal());
+  const signal = await (opts.until ?? waitForStop());
   await twin.close();
   await rm(adminPath, { force: true });
   await rm(viewer, { force: true });
   log(`kis twin: stopped${typeof signal === 'string' ? ` (${signal})` : ''}; kubeconfigs removed`);
   return 0;
-}
-
-function waitForSignal(): Promise<string> {
-  return new Promise((resolvePromise) => {
-    const on = (sig: string) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolvePromise(sig);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
 }

@@ -6,6 +6,8 @@ import type { LiveHub } from './hub.ts';
 import { startWebServer, type WebServer } from './server.ts';
 import { ensureWebBuild } from './web-build.ts';
 
+export { waitForStop } from '../run/wait-for-stop.ts';
+
 export interface ViewOptions {
   host?: string;
   port?: number;
@@ -33,17 +35,4 @@ export async function openView(hub: LiveHub, o: ViewOptions): Promise<WebServer>
     if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new ViewError(`cannot listen on ${o.host ?? ''}: ${err.message}`);
     throw e;
   }
-}
-
-/** Resolves with the signal's name on the first SIGINT or SIGTERM. */
-export function waitForStop(): Promise<string> {
-  return new Promise((done) => {
-    const on = (sig: string) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      done(sig);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
 }

@@ -1,10 +1,9 @@
 // The mission runner end to end: golden journals of the sample profiles (UPDATE_GOLDEN=1 regenerates),
 // reproducibility, a design that must fail, bad input, Ctrl-C, and the real-cluster path over a kubeconfig.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import * as k8s from '@kubernetes/client-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../hal/signals/index.ts';
@@ -14,22 +13,14 @@ import { runFlight } from '../../sim/run/runner.ts';
 import { vehicleNodes } from '../../sim/run/vehicle-nodes.ts';
 import { simulationControllers, startTwin } from '../../sim/twin/index.ts';
 import { eventually } from '../helpers/twin.ts';
+import { KIS, kis as kisWith } from '../cli/kis-process.ts';
 
-const KIS = join(import.meta.dirname, '../../sim/cli/kis.mjs');
+const kis = (args: string[], timeout = 120_000) => kisWith(args, timeout);
+
 const dir = mkdtempSync(join(tmpdir(), 'kis-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const out = () => join(dir, `run-${++n}`);
-
-async function kis(args: string[], timeout = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, [KIS, ...args], { timeout });
-    return { code: 0, ...r };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
 
 async function runProfile(path: string, seed?: number) {
   const profile = loadProfile(path);
