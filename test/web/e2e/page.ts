@@ -3,9 +3,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumAvailable } from '../../helpers/browser.ts';
 import { decodePng, type Rgba } from './pixels.ts';
 
 export const ARTIFACTS = 'test-artifacts/web';
+
+/** A suite's title that says why it is skipped (vitest's skipIf gives no reason of its own). */
+export function browserSuite(title: string): string {
+  return chromiumAvailable() ? title : `${title} — SKIPPED: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium or set KIS_CHROMIUM)`;
+}
 
 export type Subject = { kind: 'node' | 'pod'; key: string };
 

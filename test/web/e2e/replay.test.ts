@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type Browser } from '../../helpers/browser.ts';
 import { builtWebApp, journalOfRun, startCliView, type CliView } from '../../helpers/web-server.ts';
-import { kis, openView, pagePositionOf, pickWhere, sceneShot, seekTo, testidText, type OpenedView } from './page.ts';
+import { browserSuite, kis, openView, pagePositionOf, pickWhere, sceneShot, seekTo, testidText, type OpenedView } from './page.ts';
 import { pixelDiff, pixelStats } from './pixels.ts';
 
 const PROFILE = 'profiles/electron-small.yaml';
@@ -20,14 +20,15 @@ const SEPARATION = 152_000;
 const AFTER = 170_000;
 const BOOSTER = ['b-ctl-1', 'b-ctl-2'];
 
-describe.skipIf(!chromiumAvailable())('kis replay in Chromium', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kis-e2e-replay-'));
+describe.skipIf(!chromiumAvailable())(browserSuite('kis replay in Chromium'), () => {
+  let dir = '';
   let replay: CliView | undefined;
   let browser: Browser | undefined;
   let view: OpenedView;
   let page: Page;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kis-e2e-replay-'));
     const [webDir, { journal }] = await Promise.all([builtWebApp(), journalOfRun(PROFILE, join(dir, 'run'))]);
     replay = await startCliView(['replay', journal, '--port', '0', '--web', webDir]);
     browser = await launchChromium();
@@ -39,7 +40,7 @@ describe.skipIf(!chromiumAvailable())('kis replay in Chromium', () => {
     await browser?.close();
     // Ctrl-C ends a replay with status 0.
     const code = await replay?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
     expect(code).toBe(0);
   });
 
