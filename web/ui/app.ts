@@ -1,17 +1,18 @@
 // The page host (Open MCT style): owns the journal model, the time, the selection and the feed (a
 // file, or the live socket); the scene and the panels only show what it hands them.
 import type { InjectableSignal, JournalHeader, JournalRecord } from '../../hal/signals/index.ts';
-import { LiveClient, behindBy, browserSocket, type LiveState } from '../live/index.ts';
+import { LiveClient, browserSocket, type LiveState } from '../live/index.ts';
 import { createJournalModel, parseJournalText } from '../model/index.ts';
 import type { JournalModel, SceneState } from '../model/types.ts';
 import type { BrowserClock } from './browser-clock.ts';
+import { fileInfo, liveInfo, showsConsole, skippedLines } from './feed-status.ts';
 import { HeaderView, type HeaderInfo } from './header-view.ts';
 import type { JournalText } from './journal-input.ts';
-import { commandFor } from './keyboard.ts';
+import { applyCommand, commandFor } from './keyboard.ts';
 import { Layout } from './layout.ts';
 import type { Subject, ViewContext } from './panel.ts';
 import { PhaseMarkers } from './phases.ts';
-import { advance, goLive, initialPlayback, seek, step, togglePlay, type Playback, type Span } from './playback.ts';
+import { advance, goLive, initialPlayback, seek, togglePlay, type Playback, type Span } from './playback.ts';
 import { attachPicking, type SceneLike } from './scene-host.ts';
 
 /** Panels other than the timeline and charts refresh at most this often while time runs. */
@@ -96,9 +97,9 @@ export class App {
       this.#live?.stop();
       this.#live = undefined;
       this.#reset(parsed.header, parsed.records);
-      this.#info = { mode: 'file', behind: 0, header: parsed.header, fileName: jt.name, ...(parsed.errors.length ? { problem: `${parsed.errors.length} bad line(s) skipped, first: line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message}` } : {}) };
+      this.#info = fileInfo(parsed.header, jt.name, parsed.errors);
       this.#header.update(this.#info);
-      if (parsed.errors.length) this.#layout.notice(`${parsed.errors.length} bad line(s) skipped (first at line ${parsed.errors[0]!.line}: ${parsed.errors[0]!.message})`, 'warn');
+      if (parsed.errors.length) this.#layout.notice(skippedLines(parsed.errors), 'warn');
     } catch (err) {
       this.#layout.notice(`${jt.name}: ${err instanceof Error ? err.message : String(err)}`, 'bad');
     }
@@ -151,9 +152,8 @@ export class App {
       this.#header.update(this.#info);
       return;
     }
-    // Replays refuse injections (there is no run to inject into), so only a live run gets the console.
-    if (s.role) this.#layout.showInstructor(s.role === 'instructor' && s.mode === 'live');
-    this.#info = { mode: s.mode ?? 'live', connection: s.connection, behind: behindBy(s), ...(s.role ? { role: s.role } : {}), ...(s.header ? { header: s.header } : {}), ...(s.problem ? { problem: s.problem } : {}) };
+    if (s.role) this.#layout.showInstructor(showsConsole(s));
+    this.#info = liveInfo(s);
     this.#header.update(this.#info);
   }
 
@@ -202,11 +202,9 @@ export class App {
     const cmd = commandFor(e.key, e.shiftKey, target, e.ctrlKey || e.metaKey || e.altKey);
     if (!cmd || !this.#model) return;
     e.preventDefault();
-    const span = this.#span();
-    if (cmd.kind === 'toggle-play') this.#setPlayback(togglePlay(this.#playback, span));
-    else if (cmd.kind === 'step') this.#setPlayback(step(this.#playback, cmd.direction, cmd.big, span));
-    else if (cmd.kind === 'go-live') this.#setPlayback(goLive(this.#playback, span));
-    else this.select(undefined);
+    const next = applyCommand(cmd, this.#playback, this.#span());
+    if (next === 'clear-selection') this.select(undefined);
+    else this.#setPlayback(next);
   }
 
   #frame(now: number): void {

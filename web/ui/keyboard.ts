@@ -1,5 +1,6 @@
 // Keyboard shortcuts as a pure mapping: space play/pause, arrows step (shift ×10), L live, Esc
 // clears the selection. Keys typed into a form field stay the field's.
+import { goLive, step, togglePlay, type Playback, type Span } from './playback.ts';
 
 export type Command =
   | { readonly kind: 'toggle-play' }
@@ -26,5 +27,19 @@ export function commandFor(key: string, shift: boolean, targetTag: string, modif
       return { kind: 'clear-selection' };
     default:
       return undefined;
+  }
+}
+
+/** What a command does to playback; clearing the selection is the host's (it owns the selection). */
+export function applyCommand(cmd: Command, p: Playback, span: Span): Playback | 'clear-selection' {
+  switch (cmd.kind) {
+    case 'toggle-play':
+      return togglePlay(p, span);
+    case 'step':
+      return step(p, cmd.direction, cmd.big, span);
+    case 'go-live':
+      return goLive(p, span);
+    case 'clear-selection':
+      return 'clear-selection';
   }
 }
