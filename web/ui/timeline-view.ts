@@ -32,6 +32,7 @@ export class TimelineView implements Panel {
   readonly #hover = h('div', { class: 'hover-time', testid: 'scrubber-hover' });
   #range = { start: 0, end: 1 };
   #marksKey = '';
+  #following = false;
 
   constructor(private readonly actions: TimelineActions) {
     for (const s of [1, 10, 60, 600] as const) this.#speed.append(h('option', { text: `${s}×`, attrs: { value: String(s) } }));
@@ -78,6 +79,7 @@ export class TimelineView implements Panel {
     if (this.#speed.value !== String(p.speed)) this.#speed.value = String(p.speed);
     this.#live.hidden = !live;
     this.#live.classList.toggle('following', p.follow);
+    this.#following = p.follow;
   }
 
   update(ctx: ViewContext): void {
@@ -87,6 +89,9 @@ export class TimelineView implements Panel {
     this.#fill.style.width = pct;
     this.#thumb.style.left = pct;
     this.#head.style.width = frac(ctx.model.endMs);
+    // Scrubbed back in a live run: the button says how far behind the head the view is.
+    const lag = ctx.model.endMs - ctx.t;
+    this.#live.textContent = this.#following || lag <= 0 ? '● LIVE' : `● LIVE −${formatShortTime(lag).slice(2)}`;
     this.#clock.textContent = formatMissionClock(ctx.t);
     this.#phase.textContent = ctx.state.phase;
     this.#track.setAttribute('aria-valuetext', formatMissionClock(ctx.t));

@@ -149,6 +149,12 @@ describe.skipIf(!chromiumAvailable())('web view in Chromium', () => {
     await page.waitForFunction(`window.kisView.model.recordCount === ${records.length}`);
     // Following the head of a live run.
     await page.waitForFunction('window.kisView.time() === window.kisView.model.endMs');
+    // Scrubbing back leaves the head; the live button says how far behind and returns to it.
+    await page.evaluate('window.kisView.seek(0)');
+    await expect.poll(() => text(page, 'go-live')).toMatch(/LIVE −\d+:\d\d/);
+    await page.click('[data-testid="go-live"]');
+    await page.waitForFunction('window.kisView.time() === window.kisView.model.endMs');
+    expect(await text(page, 'go-live')).toBe('● LIVE');
 
     // Instructor console: crash a node.
     await page.locator('[data-testid="instructor"]').waitFor();
