@@ -1,6 +1,5 @@
-// End-to-end helpers for the web view: the app built once per state of web/, a journal from a lockstep run,
-// `kis replay` as a child process, and a live run served in-process as `kis run --serve` serves it.
-import { spawn } from 'node:child_process';
+// End-to-end helpers for the web view: the app built once per state of web/, a journal from a lockstep run, and
+// a live run served in-process as `kis run --serve` serves it (kis as a child process: test/cli/kis-process.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,6 @@ import { runFlight, type RunOutcome } from '../../sim/run/runner.ts';
 import { LiveHub, startWebServer, WEB_ROOT, type WebServer } from '../../sim/serve/index.ts';
 
 const REPO = join(import.meta.dirname, '../..');
-const KIS = join(REPO, 'sim/cli/kis.mjs');
 const VITE_CONFIG = join(REPO, 'vite.config.ts');
 
 /** A fingerprint of web/'s sources (paths, sizes, mtimes): the build is reused while it holds. */
@@ -54,47 +52,6 @@ export async function journalOfRun(profilePath: string, outDir: string, seed?: n
   mkdirSync(outDir, { recursive: true });
   const outcome = await runFlight({ profile, profilePath, outDir, seed: seed ?? profile.cluster.seed, mode: 'fast' });
   return { journal: join(outDir, 'journal.ndjson'), outcome };
-}
-
-export interface CliView {
-  /** The address the command printed. */
-  readonly url: string;
-  /** Everything it wrote so far (stdout and stderr). */
-  output(): string;
-  /** Ctrl-C, as a user stops it; resolves with its exit status. */
-  stop(): Promise<number | null>;
-}
-
-/**
- * Runs `kis <args>` (replay, or run --serve) and waits for the web view's address in its output. A command
- * that exits first rejects with what it printed.
- */
-export function startCliView(args: readonly string[], addressPattern = /\bopen (http:\/\/\S+)/): Promise<CliView> {
-  const child = spawn(process.execPath, [KIS, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = addressPattern.exec(out);
-      if (!m) return;
-      child.stdout.off('data', onData);
-      child.stderr.off('data', onData);
-      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-      resolve({
-        url: m[1]!,
-        output: () => out,
-        stop: async () => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-          return exited;
-        },
-      });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then((code) => reject(new Error(`kis ${args.join(' ')} exited (${code}) before serving:\n${out}`)));
-  });
 }
 
 export interface LiveRun {

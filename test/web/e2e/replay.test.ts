@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type Browser } from '../../helpers/browser.ts';
-import { builtWebApp, journalOfRun, startCliView, type CliView } from '../../helpers/web-server.ts';
+import { spawnKis, type KisChild } from '../../cli/kis-process.ts';
+import { builtWebApp, journalOfRun } from '../../helpers/web-server.ts';
 import { browserSuite, kis, openView, pagePositionOf, pickWhere, sceneShot, seekTo, testidText, type OpenedView } from './page.ts';
 import { pixelDiff, pixelStats } from './pixels.ts';
 
@@ -22,7 +23,7 @@ const BOOSTER = ['b-ctl-1', 'b-ctl-2'];
 
 describe.skipIf(!chromiumAvailable())(browserSuite('kis replay in Chromium'), () => {
   let dir = '';
-  let replay: CliView | undefined;
+  let replay: KisChild | undefined;
   let browser: Browser | undefined;
   let view: OpenedView;
   let page: Page;
@@ -30,9 +31,10 @@ describe.skipIf(!chromiumAvailable())(browserSuite('kis replay in Chromium'), ()
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kis-e2e-replay-'));
     const [webDir, { journal }] = await Promise.all([builtWebApp(), journalOfRun(PROFILE, join(dir, 'run'))]);
-    replay = await startCliView(['replay', journal, '--port', '0', '--web', webDir]);
+    replay = spawnKis(['replay', journal, '--port', '0', '--web', webDir]);
+    const [, url] = await replay.waitFor(/\bopen (http:\/\/\S+)/);
     browser = await launchChromium();
-    view = await openView(browser, replay.url);
+    view = await openView(browser, url!);
     page = view.page;
   }, 120_000);
 
