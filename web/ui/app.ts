@@ -61,6 +61,8 @@ export class App {
     }
     this.#header.update(this.#info);
     window.addEventListener('keydown', (e) => this.#key(e));
+    // Charts and timeline marks are laid out for their width: a resize redraws them even when paused.
+    window.addEventListener('resize', () => (this.#shown = { ...this.#shown, t: Number.NaN }));
   }
 
   // --- the test hook (window.kisView) reads these ---

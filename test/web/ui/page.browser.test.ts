@@ -1,7 +1,7 @@
 // The web view in real Chromium: a replay from ?journal=, seek, pick, log click, keyboard; a live
 // run over the scripted socket (hello, records, reconnect + resume, instructor console, trainee).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { JournalHeader, JournalRecord } from '../../../hal/signals/index.ts';
 import { chromiumAvailable, launchChromium, type Browser } from '../../helpers/browser.ts';
@@ -44,6 +44,7 @@ describe.skipIf(!chromiumAvailable())('web view in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await srv?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   async function open(query: string): Promise<Page> {
