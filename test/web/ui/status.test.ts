@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeView, PodView } from '../../../web/model/types.ts';
 import { nodeStatus, nodeTone, podTone } from '../../../web/ui/status.ts';
+import { nodeView, podView } from '../scene/fixtures.ts';
 
-const node = (over: Partial<NodeView> = {}): NodeView => ({
-  name: 'n',
-  role: 'worker',
-  ready: 'True',
-  power: 'on',
-  attached: true,
-  unschedulable: false,
-  taints: [],
-  labels: {},
-  conditions: {},
-  present: true,
-  ...over,
-});
-const pod = (over: Partial<PodView> = {}): PodView => ({ key: 'ns/p', name: 'p', namespace: 'ns', phase: 'Running', ready: true, restarts: 0, ...over });
+// The scene's view builders: one healthy default for every web test.
+const node = (over: Partial<NodeView> = {}): NodeView => nodeView('n', over);
+const pod = podView;
 
 describe('status words and tones', () => {
   it.each([
