@@ -20,12 +20,16 @@ export const startCommand: Command = {
     const profile = loadProfile(SAMPLE_PATH);
     const outDir = prepareRunDir(undefined, profile.metadata.name, profile.cluster.seed);
     const code = await runCommand.run({ values: { out: outDir }, positionals: [SAMPLE_PATH] });
+    const next = [
+      [`kis replay ${outDir}/journal.ndjson`, 'watch this run in the 3D web view'],
+      ['kis serve', 'fly it live: instructor console, kubectl for trainees'],
+      ['kis run <profile>', 'play another profile (see profiles/)'],
+      ['kis twin --profile profiles/falcon9-leo.yaml', 'serve this vehicle live, for kubectl'],
+      ['kis --help', 'every command'],
+    ] as const;
+    const width = Math.max(...next.map(([c]) => c.length)) + 3;
     console.log('\nNext:');
-    console.log(`  kis replay ${outDir}/journal.ndjson`.padEnd(49) + 'watch this run in the 3D web view');
-    console.log('  kis serve                                      fly it live: instructor console, kubectl for trainees');
-    console.log('  kis run <profile>                              play another profile (see profiles/)');
-    console.log('  kis twin --profile profiles/falcon9-leo.yaml   serve this vehicle live, for kubectl');
-    console.log('  kis --help                                     every command');
+    for (const [command, what] of next) console.log(`  ${command.padEnd(width)}${what}`);
     return code;
   },
 };
