@@ -43,7 +43,22 @@ export async function builtWebApp(): Promise<string> {
     // Another test file built the same sources first: theirs is as good.
     rmSync(staging, { recursive: true, force: true });
   }
+  removeOldBuilds(dir);
   return dir;
+}
+
+/** Builds of earlier sources, left by earlier test runs; an hour's grace for a run still using one. */
+function removeOldBuilds(keep: string): void {
+  const hourAgo = statSync(keep).mtimeMs - 3_600_000;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith('kis-web-e2e-') || path === keep) continue;
+    try {
+      if (statSync(path).mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone already (another worker cleaned it).
+    }
+  }
 }
 
 /** Flies `profilePath` in lockstep into `outDir` and returns its journal's path (seconds, not minutes). */
