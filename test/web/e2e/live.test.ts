@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())(browserSuite('a live run in Chromium'), ()
     expect(instructorSignals(run!.records)).toEqual([]);
     expect(await attachedBooster()).toEqual(BOOSTER);
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 
   it('the instructor separates the booster from the console: in the event log, the journal and the twin', async () => {
     const { page, errors } = await openView(browser!, run!.server.instructorUrl);
@@ -110,5 +110,5 @@ describe.skipIf(!chromiumAvailable())(browserSuite('a live run in Chromium'), ()
     await page.waitForFunction(`${JSON.stringify(BOOSTER)}.every((n) => { const x = window.kisView.state().nodes.get(n); return !x || !x.present || !x.attached; })`);
     expect(await kis(page, (v) => v.state()?.stages.find((s) => s.name === 'booster')?.separatedAt)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 });

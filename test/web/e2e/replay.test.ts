@@ -57,7 +57,7 @@ describe.skipIf(!chromiumAvailable())(browserSuite('kis replay in Chromium'), ()
     expect(stats.colours).toBeGreaterThan(20);
     expect(await kis(page, (v) => v.scene?.stats())).toMatchObject({ nodes: 6 });
     expect(view.errors).toEqual([]);
-  });
+  }, 60_000);
 
   it('seeks past the separation: the booster nodes are gone and its pods re-placed, on screen too', async () => {
     await seekTo(page, BEFORE);
@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable())(browserSuite('kis replay in Chromium'), ()
       expect(where.picked).toEqual({ kind: 'pod', key: p.key });
     }
     expect(pixelDiff(before, after)).toBeGreaterThan(0.005);
-  });
+  }, 60_000);
 
   it('a click on a node shows its labels, taints and conditions', async () => {
     await seekTo(page, BEFORE);
@@ -125,5 +125,5 @@ describe.skipIf(!chromiumAvailable())(browserSuite('kis replay in Chromium'), ()
     expect(details).toMatch(/Taints\s+none/);
     expect(details).toContain('kick-stage');
     expect(details).toContain('kick-bus');
-  });
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ describe.skipIf(!chromiumAvailable())(browserSuite('kis run --serve in Chromium'
     expect(await testidText(page, 'mode')).toMatch(/live/i);
     // While it flies the expectations wait for their verdicts.
     expect(await page.locator('[data-testid="expectations-list"] li.pending').count()).toBeGreaterThan(0);
-    await page.locator('[data-testid="connection"]', { hasText: /run ended/ }).waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="connection"]', { hasText: /run ended/ }).waitFor({ timeout: 100_000 });
     for (const name of EXPECTATIONS) await page.locator(`[data-testid="expect-${name}"].pass`).waitFor({ state: 'attached' });
     expect(await testidText(page, 'expectations-summary')).toMatch(/3 passed, 0 failed/);
     await page.screenshot({ path: join(ARTIFACTS, 'run-serve-ended.png') });
@@ -57,5 +57,5 @@ describe.skipIf(!chromiumAvailable())(browserSuite('kis run --serve in Chromium'
     expect(await kis(late.page, (v) => v.model?.recordCount)).toBe(journal.records.length);
     expect(await kis(late.page, (v) => v.model?.endMs)).toBeGreaterThanOrEqual(40_000);
     expect([...errors, ...late.errors]).toEqual([]);
-  });
+  }, 120_000);
 });
