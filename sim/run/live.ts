@@ -24,6 +24,8 @@ export interface RunControl {
   missionNow(): number;
   /** Journals the signal (source "instructor") and feeds it to the wiring; refused before T0 and after the end. */
   inject(signal: InjectableSignal): InjectResult;
+  /** A signal from another source (MQTT, serial) fed to the same wiring; `t` becomes mission time now. */
+  signal(signal: Signal): InjectResult;
 }
 
 /**
@@ -32,6 +34,13 @@ export interface RunControl {
  */
 export function stampInjection(signal: InjectableSignal, t: number, n: number): InjectResult {
   const value: unknown = { ...(signal as object), source: 'instructor', t, id: `instructor:${n}` };
+  const problem = checkSignal(value);
+  return problem ? { ok: false, reason: `not a valid signal: ${problem}`, invalid: true } : { ok: true, signal: value as Signal };
+}
+
+/** A source's signal at mission time `t` (sources stamp their own clock's time), checked like an injection. */
+export function restampSignal(signal: Signal, t: number): InjectResult {
+  const value: unknown = { ...signal, t };
   const problem = checkSignal(value);
   return problem ? { ok: false, reason: `not a valid signal: ${problem}`, invalid: true } : { ok: true, signal: value as Signal };
 }

@@ -13,7 +13,7 @@ import { vehicleModel } from '../vehicle/index.ts';
 import { evaluateExpectations, type ExpectationResult } from './expectations/index.ts';
 import { JournalWriter } from './journal-writer.ts';
 import { journalLayout } from './layout.ts';
-import { stampInjection, type InjectResult, type LiveSink, type RunControl } from './live.ts';
+import { restampSignal, stampInjection, type InjectResult, type LiveSink, type RunControl } from './live.ts';
 import { runManifests, type Manifest } from './manifests.ts';
 import { ClusterRecorder } from './observe.ts';
 import { WORKLOAD_KINDS, workloadReady } from './readiness.ts';
@@ -124,15 +124,17 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   let feed: ((signal: Signal) => void) | undefined;
   let over = false;
   let injected = 0;
-  const inject = (s: InjectableSignal): InjectResult => {
+  const admit = (stamp: () => InjectResult): InjectResult => {
     if (over) return { ok: false, reason: 'the run is over' };
     if (!feed) return { ok: false, reason: 'the mission has not started yet (pre-launch)' };
-    const stamped = stampInjection(s, missionNow(), ++injected);
+    const stamped = stamp();
     if (stamped.ok) feed(stamped.signal);
     return stamped;
   };
+  const inject = (s: InjectableSignal) => admit(() => stampInjection(s, missionNow(), ++injected));
+  const signal = (s: Signal) => admit(() => restampSignal(s, missionNow()));
   try {
-    o.onStarted?.({ kubeconfig: (role) => twin?.kubeconfig(role), namespace: names.namespace, missionNow, inject });
+    o.onStarted?.({ kubeconfig: (role) => twin?.kubeconfig(role), namespace: names.namespace, missionNow, inject, signal });
     // Pre-launch: the run's objects, then every workload up before the countdown starts.
     log(`kis run: ${profile.metadata.name} on ${realCluster ? `the cluster in ${o.kubeconfig}` : 'the embedded twin'} (seed ${o.seed}), namespace ${names.namespace}`);
     await objects.createAll(manifests);

@@ -83,4 +83,30 @@ describe('kis serve', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });
+
+  it('with --broker, a device\'s MQTT separation joins the run through the same wiring', async () => {
+    const out = join(dir, 'training-mqtt');
+    const p = spawnKis(['serve', '--profile', TINY, '--speed', '4', '--port', '0', '--web', web, '--out', out,
+      '--kubeconfig-out', join(dir, 'kc2', 'a.kubeconfig'), '--broker', '--broker-port', '0']);
+    try {
+      const [, mqttUrl] = await p.waitFor(/devices connect to (mqtt:\/\/127\.0\.0\.1:\d+)/);
+      const [, password] = await p.waitFor(/^ {2}booster +(\S+) +publishes kis\/tiny\/signal\/\+\/booster$/m);
+      const [, url] = await p.waitFor(/live view at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const live = await connectLive(`${url!.replace('http', 'ws')}live`);
+      await live.waitFor('records', (m) => m.records.some((r) => r.kind === 'signal' && r.signal.id === 'profile:liftoff'));
+      const mqtt = await import('mqtt');
+      const client = await mqtt.connectAsync(mqttUrl!, { username: 'booster', password: password!, clientId: 'booster', reconnectPeriod: 0 });
+      await client.publishAsync('kis/tiny/signal/separation/booster', JSON.stringify({ state: 'separated' }));
+      await client.endAsync();
+      await p.waitFor(/the run is over; still serving/, 120_000);
+      await live.close();
+      const journal = parseJournal(readFileSync(join(out, 'journal.ndjson'), 'utf8'));
+      const sig = journal.records.find((r) => r.kind === 'signal' && r.signal.source !== 'profile' && r.signal.type === 'separation');
+      expect(sig, p.output()).toMatchObject({ signal: { type: 'separation', plane: 'booster', state: 'separated' } });
+      const id = sig?.kind === 'signal' ? sig.signal.id : undefined;
+      expect(journal.records.some((r) => r.kind === 'action' && r.status === 'applied' && r.action.type === 'detach-stage' && r.action.cause === id)).toBe(true);
+    } finally {
+      expect(await p.stop()).toBe(0);
+    }
+  }, 150_000);
 });
