@@ -12,6 +12,7 @@ import type { SignalSource, SourceEvent } from '../../hal/sources/source.ts';
 import { decide, INITIAL_STATE, type Wiring, type WiringState } from '../../hal/wiring/index.ts';
 import { RealClock, type Clock } from '../core/index.ts';
 import { startHalMqtt, type HalBrokerOptions } from './hal-mqtt.ts';
+import { waitForStop } from './wait-for-stop.ts';
 
 export type { HalBrokerOptions } from './hal-mqtt.ts';
 
@@ -107,7 +108,7 @@ export async function runHal(o: HalOptions): Promise<number> {
       }, 500)
     : undefined;
 
-  const signal = await (o.until ?? waitForSignal());
+  const signal = await (o.until ?? waitForStop());
   clock.clearInterval(ticker);
   for (const u of unsubscribe) u();
   for (const s of sources) await s.stop();
@@ -131,17 +132,5 @@ function serialSources(o: HalOptions, clock: Clock, arm: ArmState): SignalSource
       planes: box.planes.map((p) => ({ plane: p.plane, stage: p.stage, switches: p.switches, policy: p.policy, agreementWindowMs: p.agreementWindowMs })),
       log: o.log,
     });
-  });
-}
-
-function waitForSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (sig: string) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(sig);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
   });
 }
