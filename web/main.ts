@@ -3,7 +3,7 @@
 import { liveUrl } from './live/index.ts';
 import type { JournalModel, SceneState } from './model/index.ts';
 import { VehicleScene } from './scene/index.ts';
-import { App, browserClock, fetchJournal, journalParam, type SceneLike, type Subject } from './ui/index.ts';
+import { App, browserClock, fetchJournal, journalParam, type FrameStats, type SceneLike, type Subject } from './ui/index.ts';
 
 /** The test hook (web/README.md). */
 export interface KisView {
@@ -16,6 +16,8 @@ export interface KisView {
   readonly ready: boolean;
   /** The shown mission time (ms), playing or not. */
   time(): number;
+  /** JS time of the last frame that changed anything: model seek, scene update, panels. */
+  frameStats(): FrameStats;
 }
 
 declare global {
@@ -42,6 +44,7 @@ window.kisView = {
     return app.ready;
   },
   time: () => app.playback().t,
+  frameStats: () => app.frameStats(),
 };
 
 const journal = journalParam(location.search);

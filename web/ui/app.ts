@@ -15,6 +15,14 @@ import { PhaseMarkers } from './phases.ts';
 import { advance, goLive, initialPlayback, seek, togglePlay, type Playback, type Span } from './playback.ts';
 import { attachPicking, type SceneLike } from './scene-host.ts';
 
+export interface FrameStats {
+  readonly seekMs: number;
+  readonly sceneUpdateMs: number;
+  readonly panelsMs: number;
+  /** Of the last frame that changed anything (scene.frame excluded: see scene.stats()). */
+  readonly totalMs: number;
+}
+
 /** Panels other than the timeline and charts refresh at most this often while time runs. */
 const SLOW_PANEL_MS = 100;
 
@@ -34,6 +42,7 @@ export class App {
   #live: LiveClient | undefined;
   #helloSeen = false;
   #ready = false;
+  #stats: FrameStats = { seekMs: 0, sceneUpdateMs: 0, panelsMs: 0, totalMs: 0 };
   readonly scene: SceneLike | undefined;
 
   constructor(
@@ -209,7 +218,13 @@ export class App {
     else this.#setPlayback(next);
   }
 
+  /** JS time of the last frame's parts (ms): model seek, panels, scene update; for benches and debugging. */
+  frameStats(): FrameStats {
+    return this.#stats;
+  }
+
   #frame(now: number): void {
+    const t0 = this.clock.now();
     const dt = Number.isNaN(this.#last) ? 0 : Math.min(250, now - this.#last);
     this.#last = now;
     const m = this.#model;
@@ -222,11 +237,14 @@ export class App {
       const changed = this.#playback.t !== this.#shown.t || this.#revision !== this.#shown.revision || sel !== this.#shown.selection;
       if (changed) {
         this.#state = m.stateAt(this.#playback.t);
+        const t1 = this.clock.now();
         this.scene?.update(this.#state);
+        const t2 = this.clock.now();
         const ctx: ViewContext = { model: m, state: this.#state, t: this.#playback.t, selection: this.#selection, phases: this.#phases.list(), revision: this.#revision };
         const slow = !this.#playback.playing || now - this.#slowAt >= SLOW_PANEL_MS || sel !== this.#shown.selection || this.#revision !== this.#shown.revision;
         this.#layout.update(ctx, slow);
         if (slow) this.#slowAt = now;
+        this.#stats = { seekMs: t1 - t0, sceneUpdateMs: t2 - t1, panelsMs: this.clock.now() - t2, totalMs: this.clock.now() - t0 };
         this.#shown = { t: this.#playback.t, revision: this.#revision, selection: sel };
       }
     }

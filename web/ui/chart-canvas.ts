@@ -28,6 +28,7 @@ export class ChartCanvas {
   #x: Scale = linearScale(0, 1, 0, 1);
   #y: Scale = linearScale(0, 1, 0, 1);
   #size = { w: 0, h: 0, dpr: 1 };
+  #legendText = '';
 
   constructor(
     readonly spec: ChartSpec,
@@ -138,7 +139,7 @@ export class ChartCanvas {
     g.strokeStyle = INK.cursor;
     g.lineWidth = 1;
     line(g, x, PAD.top, x, hgt - PAD.bottom);
-    const legend: HTMLElement[] = [];
+    const legend: string[] = [];
     d.series.forEach((s, i) => {
       const v = valueAt(s, t);
       if (v !== undefined) {
@@ -148,9 +149,14 @@ export class ChartCanvas {
         g.fill();
       }
       const name = d.series.length > 1 || this.spec.stepped ? `${seriesLabel(s.name)} ` : '';
-      legend.push(h('span', { class: 'val', attrs: { style: `color:${seriesColour(i)}` }, text: `${name}${v === undefined ? '—' : formatValue(v * this.spec.factor)}` }));
+      legend.push(`${name}${v === undefined ? '—' : formatValue(v * this.spec.factor)}`);
     });
-    this.#legend.replaceChildren(...legend);
+    // Rebuilt only when a shown value changes: most frames move the cursor within one sample.
+    const text = legend.join('|');
+    if (text !== this.#legendText) {
+      this.#legendText = text;
+      this.#legend.replaceChildren(...legend.map((l, i) => h('span', { class: 'val', attrs: { style: `color:${seriesColour(i)}` }, text: l })));
+    }
   }
 }
 

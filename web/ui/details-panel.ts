@@ -36,8 +36,12 @@ export class DetailsPanel implements Panel {
     // Rebuild only when what is shown can have changed: selection, or the state object (time/data).
     const key = `${ctx.selection?.kind}:${ctx.selection?.key}`;
     if (key === this.#key && this.#lastState === ctx.state) return;
-    this.#key = key;
     this.#lastState = ctx.state;
+    // A new state object often shows the same thing (telemetry moved, not the cluster): compare a
+    // signature before rebuilding the DOM.
+    const sig = `${key}|${signature(ctx)}`;
+    if (sig === this.#key) return;
+    this.#key = sig;
     this.#clear.hidden = !ctx.selection;
     const s = ctx.selection;
     if (s?.kind === 'node') this.#body.replaceChildren(...this.#node(ctx, s));
@@ -124,4 +128,23 @@ export class DetailsPanel implements Panel {
       h('div', { class: 'chips' }, [...state.links.values()].map((l) => h('span', { class: `chip ${l.up ? 'ok' : 'bad'}`, text: `${l.name} ${l.up ? 'up' : 'down'}${l.latencyMs !== undefined && l.up ? ` ${l.latencyMs} ms` : ''}` }))),
     ];
   }
+}
+
+/** What the panel would show, as a string: cheap next to rebuilding the DOM. */
+function signature(ctx: ViewContext): string {
+  const s = ctx.selection;
+  const st = ctx.state;
+  if (s?.kind === 'node') {
+    const pods = [...st.pods.values()].filter((p) => p.node === s.key).map((p) => `${p.key}${p.phase}${p.ready}`);
+    return `${JSON.stringify(st.nodes.get(s.key))}${pods.join()}${ctx.model.eventsFor(s, ctx.t, 12).map((e) => e.index).join()}`;
+  }
+  if (s?.kind === 'pod') return `${JSON.stringify(st.pods.get(s.key))}${ctx.model.eventsFor(s, ctx.t, 12).map((e) => e.index).join()}`;
+  let ready = 0;
+  let attached = 0;
+  for (const n of st.nodes.values()) if (n.present && n.attached) (attached++, n.ready === 'True' && n.power === 'on' && ready++);
+  const phases = new Map<string, number>();
+  for (const p of st.pods.values()) phases.set(p.phase, (phases.get(p.phase) ?? 0) + 1);
+  const buses = [...st.buses.values()].map((b) => `${b.name}${b.volts?.toFixed(1)}${b.state}`);
+  const links = [...st.links.values()].map((l) => `${l.name}${l.up}${l.latencyMs}`);
+  return `${ready}/${attached}|${st.stages.map((x) => x.separatedAt).join()}|${[...phases].join()}|${buses.join()}|${links.join()}`;
 }

@@ -1,6 +1,7 @@
 // web/ui: the page around the 3D scene — header, timeline, panels, charts, instructor console — and
 // the host that feeds them a journal (file, URL or the live socket).
 export { App } from './app.ts';
+export type { FrameStats } from './app.ts';
 export { browserClock } from './browser-clock.ts';
 export type { BrowserClock } from './browser-clock.ts';
 export { fetchJournal, journalParam, readFile } from './journal-input.ts';

@@ -26,6 +26,7 @@ export class LogPanel implements Panel {
   #current = -1;
   #hovered = false;
   #rendered = '';
+  #first = 0;
 
   constructor(private readonly actions: HostActions) {
     const bar = h('div', { class: 'log-bar' });
@@ -106,18 +107,33 @@ export class LogPanel implements Panel {
 
   #render(): void {
     const w = visibleRows(this.#scroller.scrollTop, this.#scroller.clientHeight || 400, ROW_PX, this.#entries.length);
-    const key = `${w.first}:${w.last}:${this.#current}:${this.#entries.length}:${this.#t}`;
-    if (key === this.#rendered) return;
+    const key = `${w.first}:${w.last}:${this.#entries.length}`;
+    if (key === this.#rendered) return this.#restyle();
     this.#rendered = key;
     this.#spacer.style.height = `${w.totalPx}px`;
     this.#rows.style.transform = `translateY(${w.offsetPx}px)`;
     const rows: HTMLElement[] = [];
-    for (let i = w.first; i < w.last; i++) rows.push(this.#row(this.#entries[i]!, i));
+    for (let i = w.first; i < w.last; i++) rows.push(this.#row(this.#entries[i]!));
     this.#rows.replaceChildren(...rows);
+    this.#first = w.first;
+    this.#restyle();
   }
 
-  #row(e: LogEntry, i: number): HTMLElement {
-    const cls = `log-row ${e.category}${e.severity === 'warn' ? ' warn' : ''}${i === this.#current ? ' current' : ''}${e.t > this.#t ? ' future' : ''}`;
+  /** Time moved: only which rows are current or still ahead changes (no rebuild, a few class flips). */
+  #restyle(): void {
+    const rows = this.#rows.children;
+    for (let k = 0; k < rows.length; k++) {
+      const i = this.#first + k;
+      const e = this.#entries[i];
+      if (!e) continue;
+      const row = rows[k]!;
+      row.classList.toggle('current', i === this.#current);
+      row.classList.toggle('future', e.t > this.#t);
+    }
+  }
+
+  #row(e: LogEntry): HTMLElement {
+    const cls = `log-row ${e.category}${e.severity === 'warn' ? ' warn' : ''}`;
     return h('div', { class: cls, title: e.text, attrs: { 'data-index': String(e.index) }, on: { click: () => this.#click(e) } }, [
       h('span', { class: 'time', text: formatShortTime(e.t, true) }),
       h('span', { class: `cat ${e.category}`, text: e.category }),
