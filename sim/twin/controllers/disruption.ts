@@ -51,16 +51,24 @@ export function disruptionController(ctx: ControllerContext): Controller {
   /** "ns/pdb" → pod names; "ns/pod" → pdb names */
   const members = new Map<string, Set<string>>();
   const pdbsOfPod = new Map<string, string[]>();
+  /** "ns/pdb" → its pod names sorted, until its membership changes (a sync every 100 ms need not re-sort 1,000 names). */
+  const sortedMembers = new Map<string, string[]>();
   const stops: (() => void)[] = [];
 
   const setMembership = (ns: string, pod: string, pdbs: string[]): string[] => {
     const key = `${ns}/${pod}`;
     const before = pdbsOfPod.get(key) ?? [];
-    for (const p of before) members.get(`${ns}/${p}`)?.delete(pod);
+    // Most pod events (status writes) leave the labels, so the membership, as it was.
+    if (before.length === pdbs.length && before.every((p, i) => p === pdbs[i])) return before;
+    for (const p of before) {
+      members.get(`${ns}/${p}`)?.delete(pod);
+      sortedMembers.delete(`${ns}/${p}`);
+    }
     for (const p of pdbs) {
       let s = members.get(`${ns}/${p}`);
       if (!s) members.set(`${ns}/${p}`, (s = new Set()));
       s.add(pod);
+      sortedMembers.delete(`${ns}/${p}`);
     }
     if (pdbs.length) pdbsOfPod.set(key, pdbs);
     else pdbsOfPod.delete(key);
@@ -85,7 +93,9 @@ export function disruptionController(ctx: ControllerContext): Controller {
     if (!pdb) return true;
     const spec = (pdb.spec ?? {}) as PdbSpecMath;
     const now = ctx.clock.now();
-    const pods = [...(members.get(key) ?? [])].sort().map((n) => ctx.store.get('pods', namespace, n)).filter((p): p is KubeObject => !!p);
+    let names = sortedMembers.get(key);
+    if (names === undefined) sortedMembers.set(key, (names = [...(members.get(key) ?? [])].sort()));
+    const pods = names.map((n) => ctx.store.get('pods', namespace, n)).filter((p): p is KubeObject => !!p);
     if (!pods.length) ctx.events.event(pdb, 'Normal', 'NoPods', 'No matching pods found', COMPONENT);
     let scale = 0;
     if (needsScale(spec)) {
@@ -177,6 +187,7 @@ export function disruptionController(ctx: ControllerContext): Controller {
       byNs.delete(name);
       for (const pod of members.get(`${ns}/${name}`) ?? []) setMembership(ns, pod, (pdbsOfPod.get(`${ns}/${pod}`) ?? []).filter((p) => p !== name));
       members.delete(`${ns}/${name}`);
+      sortedMembers.delete(`${ns}/${name}`);
       return;
     }
     let sel: LabelSelector;
