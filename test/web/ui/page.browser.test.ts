@@ -123,6 +123,16 @@ describe.skipIf(!chromiumAvailable())('web view in Chromium', () => {
     await page.locator('[data-testid="file-input"]').setInputFiles(JOURNAL);
     await page.waitForFunction('window.kisView.ready && window.kisView.model');
     expect(await text(page, 'connection')).toContain('falcon9-leo.journal.ndjson');
+    // Dropping another journal on the page replaces it.
+    const other = readFileSync('test/fixtures/golden/electron-small.journal.ndjson', 'utf8');
+    const dt = await page.evaluateHandle((body) => {
+      const d = new DataTransfer();
+      d.items.add(new File([body], 'electron.ndjson', { type: 'application/x-ndjson' }));
+      return d;
+    }, other);
+    for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('#app', type, { dataTransfer: dt });
+    await expect.poll(() => text(page, 'connection')).toContain('electron.ndjson');
+    expect(await text(page, 'vehicle')).toContain('electron');
     await page.close();
   });
 
