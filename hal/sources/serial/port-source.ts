@@ -29,6 +29,8 @@ export interface SerialSourceOptions {
   readonly backoff?: BackoffOptions;
   /** Tests inject a fake line here; default: the serialport package. */
   readonly open?: SerialOpener;
+  /** How often an open device is checked to still be there (see SerialLink.present); default 250 ms. */
+  readonly presenceCheckMs?: number;
   /** Framing errors, undecodable frames, listener failures — for the HAL's log. */
   readonly log?: (line: string) => void;
 }
@@ -55,6 +57,8 @@ export class SerialSource implements SignalSource {
   private readonly clock: Clock;
   private readonly backoff: Backoff;
   private readonly opener: SerialOpener;
+  private readonly presenceCheckMs: number;
+  private presenceTimer: TimerHandle | undefined;
   private readonly arm: ArmState | undefined;
   private readonly log: (line: string) => void;
   private readonly listeners = new Set<(event: SourceEvent) => void>();
@@ -90,6 +94,7 @@ export class SerialSource implements SignalSource {
     });
     this.backoff = new Backoff(options.backoff);
     this.opener = options.open ?? openSerialLink;
+    this.presenceCheckMs = options.presenceCheckMs ?? 250;
     this.arm = options.arm;
     this.log = options.log ?? (() => {});
   }
@@ -112,7 +117,8 @@ export class SerialSource implements SignalSource {
     this.generation++;
     this.clock.clearTimeout(this.pollTimer);
     this.clock.clearTimeout(this.retryTimer);
-    this.pollTimer = this.retryTimer = undefined;
+    this.clock.clearTimeout(this.presenceTimer);
+    this.pollTimer = this.retryTimer = this.presenceTimer = undefined;
     const link = this.link;
     this.link = undefined;
     await link?.close();
@@ -179,6 +185,26 @@ export class SerialSource implements SignalSource {
       this.disconnectedAlarm = false;
       this.emitAlarm('cleared', `box ${this.box} connected on ${this.spec.path}`);
     }
+    this.schedulePresenceCheck(gen, link);
+  }
+
+  /** Polls SerialLink.present while this link is the current one: a vanished device is a lost link. */
+  private schedulePresenceCheck(gen: number, link: SerialLink): void {
+    if (!link.present) return;
+    this.presenceTimer = this.clock.setTimeout(() => {
+      this.presenceTimer = undefined;
+      void link.present!().then(
+        (present) => {
+          if (gen !== this.generation || this.link !== link) return;
+          if (present) this.schedulePresenceCheck(gen, link);
+          else {
+            void link.close();
+            this.onLost(new Error(`${this.spec.path} is gone (device removed)`));
+          }
+        },
+        () => gen === this.generation && this.link === link && this.schedulePresenceCheck(gen, link),
+      );
+    }, this.presenceCheckMs);
   }
 
   private onLost(error: Error): void {

@@ -1,6 +1,7 @@
 // The one place that touches the `serialport` package: open a device 8N1, bytes in and out, and one
 // callback when the device goes away. Sources and `kis switchbox` take a SerialOpener, so tests can
 // inject a fake line and the pure core never loads the native binding.
+import { stat } from 'node:fs/promises';
 import type { SerialSpec } from './serial-spec.ts';
 
 export interface SerialLinkHandlers {
@@ -15,6 +16,12 @@ export interface SerialLink {
   write(bytes: Uint8Array | string): Promise<void>;
   /** Closes the device. Idempotent; no onLost follows. */
   close(): Promise<void>;
+  /**
+   * Whether the device node opened is still there (same inode). A pulled USB adapter removes its node, but
+   * the kernel does not always wake a reader that never received a byte; the source polls this. Optional
+   * for fake links.
+   */
+  present?(): Promise<boolean>;
 }
 
 export type SerialOpener = (spec: SerialSpec, handlers: SerialLinkHandlers) => Promise<SerialLink>;
@@ -47,6 +54,7 @@ export const openSerialLink: SerialOpener = async (spec, handlers) => {
   const { SerialPort } = await import('serialport');
   const port = new SerialPort({ path: spec.path, baudRate: spec.baudRate, dataBits: 8, parity: 'none', stopBits: 1, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(describeOpenError(spec.path, err)) : resolve())));
+  const identity = await deviceIdentity(spec.path);
   let ended = false;
   const lost = (error: Error): void => {
     if (ended) return;
@@ -76,6 +84,7 @@ export const openSerialLink: SerialOpener = async (spec, handlers) => {
           else resolve();
         });
       }),
+    present: async () => !ended && identity !== undefined && (await deviceIdentity(spec.path)) === identity,
     close: () =>
       new Promise<void>((resolve) => {
         if (ended || !port.isOpen) {
@@ -88,3 +97,13 @@ export const openSerialLink: SerialOpener = async (spec, handlers) => {
       }),
   };
 };
+
+/** The device node's identity (device + inode, following symlinks), or undefined when it is gone. */
+async function deviceIdentity(path: string): Promise<string | undefined> {
+  try {
+    const st = await stat(path);
+    return `${st.dev}:${st.ino}:${st.rdev}`;
+  } catch {
+    return undefined;
+  }
+}

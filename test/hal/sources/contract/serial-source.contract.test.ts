@@ -45,10 +45,5 @@ async function make(): Promise<SourceHarness> {
 if (SOCAT) {
   signalSourceContract({
     name: 'SerialSource over a socat pty', make, retry: 2, interruptible: true,
-    knownFailures: {
-      // Found by this suite; hal/sources/serial is not ours to change. Heartbeat supervision still raises
-      // box-fault after heartbeatTimeoutMs, so a real box is not silently lost — but the link stays "up".
-      'lost-medium-at-once': 'an unplug right after open is never noticed (connected stays true, no box-disconnected alarm, no reconnect)',
-    },
   });
 }

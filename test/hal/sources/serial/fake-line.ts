@@ -20,6 +20,7 @@ export class FakeLine {
       close: async () => {
         this.handlers = undefined;
       },
+      present: async () => this.present,
     };
   };
 
@@ -36,6 +37,11 @@ export class FakeLine {
     const h = this.handlers;
     this.handlers = undefined;
     h?.onLost(Object.assign(new Error('Input/output error'), { disconnected: true }));
+  }
+
+  /** The device node vanishes but the kernel never wakes the reader (what a quiet pty can do). */
+  vanishSilently(): void {
+    this.present = false;
   }
 
   replug(): void {

@@ -36,6 +36,26 @@ function rig(opts: { arm?: ArmState; present?: boolean } = {}) {
 }
 
 describe('SerialSource', () => {
+  it('a device that vanishes without a read error is found by the presence check, and reconnected', async () => {
+    const { clock, line, events, src } = rig();
+    await src.start();
+    line.vanishSilently();
+    clock.tick(249);
+    await flush();
+    expect(src.status().connected).toBe(true);
+    clock.tick(1);
+    await flush();
+    expect(src.status()).toMatchObject({ connected: false, error: '/dev/ttyFAKE0 lost: /dev/ttyFAKE0 is gone (device removed)' });
+    expect(events).toEqual(['box-disconnected raised']);
+    line.replug();
+    clock.tick(100);
+    await flush();
+    expect(src.status().connected).toBe(true);
+    expect(events).toEqual(['box-disconnected raised', 'box-disconnected cleared']);
+    await src.stop();
+    expect(clock.pendingTimers).toBe(0);
+  });
+
   it('turns frames into a debounced separation signal', async () => {
     const { clock, line, events, src } = rig();
     await src.start();
