@@ -38,8 +38,8 @@ export class LiveHub implements LiveSink {
     readonly mode: 'live' | 'replay',
     options: HubOptions = {},
   ) {
-    this.batchRecords = options.batchRecords ?? 500;
-    this.batchBytes = options.batchBytes ?? 256 * 1024;
+    this.batchRecords = options.batchRecords ?? 5000;
+    this.batchBytes = options.batchBytes ?? 1024 * 1024;
   }
 
   /** A finished journal, served as a replay. */
