@@ -1,12 +1,21 @@
 // The durable, ordered action queue: actions run one at a time in enqueue order; while the API is
 // away or answers 503/429/409 the head is retried with backoff (nothing behind it overtakes it).
 // At-least-once plus idempotent actions = each action's effect exactly once, even across a kill.
+//
+// The fsync that makes an action's line durable runs on the thread pool WHILE the action is applied,
+// and the action is not done (no done-marker, nothing behind it starts) until both have finished.
+// This log is redo-only: nothing is ever undone from it, so an effect that reaches the cluster before
+// its line reaches the disk is harmless — a power cut in that window leaves the effect applied once and
+// no line to apply it again; a cut before the effect leaves neither (the same as a cut a moment before
+// the signal). What the rule does need is that nothing *after* the action is acted on, and no done-marker
+// written, before the action's own line is durable, so a replay never skips an owed action: that holds.
+// Killed (not powered off), nothing depends on the fsync at all: write(2) already put the line in the file.
 import type { Clock, TimerHandle } from '../../sim/core/index.ts';
 import type { Action } from '../signals/index.ts';
 import { ClusterError, toClusterError } from './errors.ts';
 import type { ExecResult } from './executor.ts';
 import { QueueJournal, type QueuedAction } from './queue-journal.ts';
-import { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCING } from './trace.ts';
+import { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCED, TRACE_SYNCING } from './trace.ts';
 
 export interface Backoff {
   readonly initialMs: number;
@@ -71,7 +80,7 @@ export class ActionQueue {
 
   /**
    * Journalled when it returns: safe from a killed HAL at once, and fsynced (safe from a power cut)
-   * before it is applied — every action queued in the same tick shares that one fsync.
+   * before it counts as done — every action queued before that fsync starts shares it.
    * Runs after everything queued before it.
    */
   enqueue(action: Action): QueuedAction {
@@ -95,7 +104,7 @@ export class ActionQueue {
     this.wakeIdle?.();
     this.wakeSleep?.();
     await this.loop;
-    this.journal.close();
+    await this.journal.close();
   }
 
   /** Resolves when nothing is queued (and nothing in flight). */
@@ -110,7 +119,8 @@ export class ActionQueue {
       const head = this.items[0];
       if (!head) {
         // Nothing owed: put the done-markers on disk while nobody waits (a power cut then re-applies nothing).
-        this.journal.sync();
+        // Off the event loop; a failure here is retried by the next flush, which an action then awaits.
+        this.flush('queue.flush-done').catch(() => undefined);
         for (const w of this.idleWaiters.splice(0)) w();
         await new Promise<void>((r) => (this.wakeIdle = r));
         this.wakeIdle = undefined;
@@ -120,11 +130,9 @@ export class ActionQueue {
       // clock held by its own sleeper would never advance. The twin holds it per request instead.
       let result: ExecResult | undefined;
       let retry: ClusterError | undefined;
-      // Write-ahead: the action's line is on disk before its effect can be (group commit).
-      if (!this.journal.durable(head.id)) {
-        trace(TRACE_SYNCING, () => head);
-        this.journal.sync();
-      }
+      // Group commit, overlapped with the apply (see the top of this file); awaited before the action is done.
+      const durable = this.journal.durable(head.id) ? undefined : this.flushFor(head);
+      durable?.catch(() => undefined); // handled: awaited below, after the apply
       try {
         trace(TRACE_APPLYING, () => head);
         result = await this.o.executor.apply(head.action, head.key);
@@ -133,6 +141,8 @@ export class ActionQueue {
         if (err.retryable) retry = err;
         else result = { status: 'failed', detail: err.message, steps: [], alarms: [] };
       }
+      // An fsync that fails (EIO, disk full) stops the queue as the blocking one did: the line may not be durable.
+      await durable;
       if (result) {
         this.journal.done(head.id, result.status, result.detail);
         this.items.shift();
@@ -151,5 +161,16 @@ export class ActionQueue {
       });
       this.wakeSleep = undefined;
     }
+  }
+
+  private flushFor(head: QueuedAction): Promise<void> {
+    trace(TRACE_SYNCING, () => head);
+    return this.flush('queue.fsync').then(() => trace(TRACE_SYNCED, () => head));
+  }
+
+  /** The clock is held while the disk works: a lockstep run must not jump ahead of an fsync it then waits for. */
+  private flush(reason: string): Promise<void> {
+    const release = this.o.clock.hold(reason);
+    return this.journal.flush().finally(release);
   }
 }

@@ -1,12 +1,13 @@
 // The action queue's file: an append-only NDJSON write-ahead log with group commit. Every line is
 // written (write(2)) before enqueue/done return — in the kernel's page cache, so a killed HAL
-// (SIGKILL) loses nothing it accepted — and sync() fsyncs everything written so far in one call,
-// which the queue does before applying an action whose line is not yet on disk (the write-ahead
-// rule, against power loss). Done-markers ride along with the next sync: one lost to a power cut
-// means an idempotent action is applied once more, never that one is lost. Lines: a header (epoch,
-// next id), "enqueue" with the action, "done" with how it ended. A torn last line is dropped on open.
+// (SIGKILL) loses nothing it accepted — and flush() fsyncs everything written so far in one call on
+// libuv's thread pool, which the queue starts when it picks up an action whose line is not yet on
+// disk and awaits before it marks that action done (against power loss; see action-queue.ts for why
+// the API write may overlap the fsync). Done-markers ride along with the next flush: one lost to a
+// power cut means an idempotent action is applied once more, never that one is lost. Lines: a header
+// (epoch, next id), "enqueue" with the action, "done" with how it ended. A torn last line is dropped on open.
 // upstream idea: etcd's WAL batches its fsyncs the same way (one fdatasync per raft Ready, not per entry).
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkAction, type Action } from '../signals/index.ts';
 
@@ -40,6 +41,8 @@ export class QueueJournal {
   /** Ids up to this one have their enqueue line fsynced. */
   private syncedThrough: number;
   private dirty = false;
+  /** The fsync on the thread pool, if one runs: the next one chains behind it, close() waits for it. */
+  private inflight: Promise<void> | undefined;
   /** fsyncs done, for tests and the benchmark (group commit makes it far fewer than lines). */
   syncs = 0;
 
@@ -104,17 +107,49 @@ export class QueueJournal {
     return id <= this.syncedThrough;
   }
 
-  /** One fsync for every line written since the last: the group commit. */
+  /** One fsync for every line written since the last (the group commit), blocking the event loop. */
   sync(): void {
     if (!this.dirty || this.fd < 0) return;
+    if (this.inflight) throw new QueueJournalError(`${this.path}: sync() while flush() runs; await flush() instead`);
     fsyncSync(this.fd);
     this.syncs++;
     this.dirty = false;
     this.syncedThrough = this.next - 1;
   }
 
+  /**
+   * The same group commit on libuv's thread pool, so the event loop (the serial reader, the API
+   * request) runs while the disk works. Lines written while it runs wait for the next flush; a flush
+   * asked for while one runs starts after it (one fsync at a time, each covering all written before it).
+   */
+  flush(): Promise<void> {
+    if (!this.dirty || this.fd < 0) return this.inflight ?? Promise.resolve();
+    this.dirty = false;
+    const through = this.next - 1;
+    const fd = this.fd;
+    const run = (): Promise<void> =>
+      new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve()))).then(
+        () => {
+          this.syncs++;
+          this.syncedThrough = Math.max(this.syncedThrough, through);
+        },
+        (err: unknown) => {
+          this.dirty = true; // still owed: the next flush tries again
+          throw err;
+        },
+      );
+    // Chained after the one in flight even when that one failed: each flush reports its own fsync.
+    const p = (this.inflight ? this.inflight.then(run, run) : run()).finally(() => {
+      if (this.inflight === p) this.inflight = undefined;
+    });
+    this.inflight = p;
+    return p;
+  }
+
   /** Flushes what is still only written (done-markers, unapplied enqueues), then closes. */
-  close(): void {
+  async close(): Promise<void> {
+    if (this.fd < 0) return;
+    await this.inflight?.catch(() => undefined);
     if (this.fd < 0) return;
     this.sync();
     closeSync(this.fd);

@@ -7,7 +7,9 @@ import type { Action } from '../signals/index.ts';
 export const TRACE_ENQUEUED = 'kis.hal.queue.enqueued';
 /** Published by ActionQueue before the group-commit fsync that puts the head's line on disk (when one is needed). */
 export const TRACE_SYNCING = 'kis.hal.queue.syncing';
-/** Published by ActionQueue when it hands the head to the executor (after any fsync). */
+/** Published by ActionQueue when the head's line is on disk (the fsync that started with TRACE_SYNCING ended). */
+export const TRACE_SYNCED = 'kis.hal.queue.synced';
+/** Published by ActionQueue when it hands the head to the executor (the fsync, if any, still running). */
 export const TRACE_APPLYING = 'kis.hal.queue.applying';
 /** Published by ActionQueue when an action has finished (its done-marker is journalled). */
 export const TRACE_DONE = 'kis.hal.queue.done';
@@ -28,6 +30,7 @@ export interface WriteTrace {
 const channels = {
   [TRACE_ENQUEUED]: channel(TRACE_ENQUEUED),
   [TRACE_SYNCING]: channel(TRACE_SYNCING),
+  [TRACE_SYNCED]: channel(TRACE_SYNCED),
   [TRACE_APPLYING]: channel(TRACE_APPLYING),
   [TRACE_DONE]: channel(TRACE_DONE),
   [TRACE_WRITE]: channel(TRACE_WRITE),

@@ -1,5 +1,6 @@
 // The queue journal as a write-ahead log with group commit: lines are written at once (a killed
-// process loses none), one fsync covers a burst, and an action is on disk before it is applied.
+// process loses none), one fsync covers a burst, and an action's line is on disk before the action is
+// done (it may be applied while its fsync runs; nothing after it starts before that fsync ends).
 import { mkdtempSync } from 'node:fs';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RealClock } from '../../../sim/core/index.ts';
-import { ActionQueue, QueueJournal, TRACE_APPLYING, TRACE_SYNCING, type ExecResult, type QueueTrace } from '../../../hal/cluster/index.ts';
+import { ActionQueue, ClusterError, QueueJournal, TRACE_APPLYING, TRACE_DONE, TRACE_SYNCED, TRACE_SYNCING, type ExecResult, type QueueTrace } from '../../../hal/cluster/index.ts';
 import type { Action } from '../../../hal/signals/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kis-wal-'));
@@ -17,7 +18,27 @@ const act = (i: number): Action => ({ type: 'annotate-node', target: { by: 'node
 const ok: ExecResult = { status: 'applied', detail: '', steps: [], alarms: [] };
 
 describe('QueueJournal group commit', () => {
-  it('writes each line at once but fsyncs a burst once', () => {
+  it('flush() fsyncs off the event loop; lines written meanwhile wait for the next one; close() waits for it', async () => {
+    const { journal } = QueueJournal.open(fresh(), () => 'e');
+    const a = journal.enqueue(act(1), 0);
+    const first = journal.flush();
+    const b = journal.enqueue(act(2), 0); // written while the first fsync runs
+    const second = journal.flush();
+    expect(journal.durable(a.id)).toBe(false); // nothing is durable before its fsync resolves
+    await first;
+    expect([journal.durable(a.id), journal.durable(b.id)]).toEqual([true, false]);
+    await second;
+    expect([journal.durable(b.id), journal.syncs]).toEqual([true, 2]);
+    await journal.flush(); // nothing new: no fsync
+    expect(journal.syncs).toBe(2);
+    journal.done(a.id, 'applied');
+    const third = journal.flush();
+    await journal.close();
+    await third;
+    expect(journal.syncs).toBe(3);
+  });
+
+  it('writes each line at once but fsyncs a burst once', async () => {
     const { journal } = QueueJournal.open(fresh(), () => 'e');
     const a = journal.enqueue(act(1), 0);
     const b = journal.enqueue(act(2), 0);
@@ -28,7 +49,7 @@ describe('QueueJournal group commit', () => {
     expect(journal.syncs).toBe(1);
     journal.done(a.id, 'applied'); // a done-marker alone makes the file dirty, not the action owed
     expect(journal.durable(b.id)).toBe(true);
-    journal.close();
+    await journal.close();
     expect(journal.syncs).toBe(2); // close flushes the done-marker
   });
 
@@ -55,13 +76,14 @@ describe('QueueJournal group commit', () => {
 });
 
 describe('ActionQueue write-ahead', () => {
-  it('a burst queued in one tick shares one fsync, and every action is on disk before it is applied', async () => {
+  const CHANNELS = [TRACE_SYNCING, TRACE_SYNCED, TRACE_APPLYING, TRACE_DONE] as const;
+  const WORD = { [TRACE_SYNCING]: 'sync', [TRACE_SYNCED]: 'synced', [TRACE_APPLYING]: 'apply', [TRACE_DONE]: 'done' };
+
+  it('a burst shares one fsync, which overlaps the first apply; nothing is done, nor applied after it, before that fsync ends', async () => {
     const path = fresh();
     const order: string[] = [];
-    const onSync = (m: unknown) => order.push(`sync ${(m as QueueTrace).id}`);
-    const onApply = (m: unknown) => order.push(`apply ${(m as QueueTrace).id}`);
-    subscribe(TRACE_SYNCING, onSync);
-    subscribe(TRACE_APPLYING, onApply);
+    const handlers = CHANNELS.map((ch) => [ch, (m: unknown) => order.push(`${WORD[ch]} ${(m as QueueTrace).id}`)] as const);
+    for (const [ch, fn] of handlers) subscribe(ch, fn);
     const applied: number[] = [];
     const q = new ActionQueue({
       path, clock: new RealClock(),
@@ -75,12 +97,42 @@ describe('ActionQueue write-ahead', () => {
       await q.idle();
       await q.stop();
     } finally {
-      unsubscribe(TRACE_SYNCING, onSync);
-      unsubscribe(TRACE_APPLYING, onApply);
+      for (const [ch, fn] of handlers) unsubscribe(ch, fn);
     }
     expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(order).toEqual(['sync 1', 'apply 1', 'apply 2', 'apply 3', 'apply 4', 'apply 5', 'sync 6', 'apply 6', 'apply 7']);
+    expect(order).toEqual([
+      'sync 1', 'apply 1', 'synced 1', 'done 1', 'apply 2', 'done 2', 'apply 3', 'done 3', 'apply 4', 'done 4', 'apply 5', 'done 5',
+      'sync 6', 'apply 6', 'synced 6', 'done 6', 'apply 7', 'done 7',
+    ]);
     // Two bursts + an idle flush after each (+ none at close: nothing left unsynced) — not 7 enqueues + 7 dones.
     expect(q.syncs).toBeLessThanOrEqual(4);
+  });
+
+  it('a head the API refuses is fsynced once: its retry starts after that fsync and asks for no other', async () => {
+    const path = fresh();
+    const order: string[] = [];
+    const handlers = CHANNELS.map((ch) => [ch, (m: unknown) => order.push(`${WORD[ch]} ${(m as QueueTrace).id}`)] as const);
+    for (const [ch, fn] of handlers) subscribe(ch, fn);
+    const clock = new RealClock();
+    let calls = 0;
+    const q = new ActionQueue({
+      path, clock, backoff: { initialMs: 1, maxMs: 1 },
+      executor: {
+        apply: async () => {
+          await clock.sleep(20);
+          if (++calls === 1) throw new ClusterError(503, 'ServiceUnavailable', 'quorum lost');
+          return ok;
+        },
+      },
+    });
+    try {
+      q.start();
+      q.enqueue(act(1));
+      await q.idle();
+      await q.stop();
+    } finally {
+      for (const [ch, fn] of handlers) unsubscribe(ch, fn);
+    }
+    expect(order).toEqual(['sync 1', 'apply 1', 'synced 1', 'apply 1', 'done 1']);
   });
 });
