@@ -15,3 +15,4 @@ export { withClockHolds } from './holding.ts';
 export { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCED, TRACE_SYNCING, TRACE_WRITE, type QueueTrace, type WriteTrace } from './trace.ts';
 export { equalityMatcher, NodeCache, type NodeCacheOptions, type NodeLister } from './node-cache.ts';
 export { KeepAliveClients } from './keep-alive.ts';
+export { MERGE_PATCH, RawApi, STRATEGIC_PATCH, type RawMethod } from './raw-api.ts';

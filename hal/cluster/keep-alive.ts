@@ -46,7 +46,7 @@ export class KeepAliveClients {
    * Swaps client-node's one-shot agent for the pooled one with the same TLS identity. Proxy agents
    * (socks, hpagent) and plain http are left alone: they are not https.Agent itself.
    */
-  private pooled(fresh: HttpAgent | Agent | undefined): HttpAgent | Agent | undefined {
+  pooled(fresh: HttpAgent | Agent | undefined): HttpAgent | Agent | undefined {
     if (!(fresh instanceof Agent) || fresh.constructor !== Agent) return fresh;
     const options = (fresh as Agent & { options: Record<string, unknown> }).options;
     const id = IDENTITY.map((k) => String(options[k] ?? '')).join('\u0000');

@@ -5,6 +5,7 @@ import type { Cluster, EventInfo, EvictOutcome, NodeEventSpec, NodeInfo, PodInfo
 import { eventInfo, nodeInfo, podInfo } from './convert.ts';
 import { ClusterError, toClusterError } from './errors.ts';
 import { KeepAliveClients } from './keep-alive.ts';
+import { MERGE_PATCH, RawApi, STRATEGIC_PATCH } from './raw-api.ts';
 
 const merge = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
 const strategic = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.StrategicMergePatch);
@@ -19,6 +20,8 @@ async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+const nodePath = (name: string): string => `/api/v1/nodes/${encodeURIComponent(name)}`;
+
 function rfc3339(ms: number): Date {
   return new Date(Math.floor(ms / 1000) * 1000);
 }
@@ -28,12 +31,15 @@ export class KubeCluster implements Cluster {
   private readonly core: k8s.CoreV1Api;
   private readonly apps: k8s.AppsV1Api;
   private readonly clients: KeepAliveClients;
+  /** The lean path for the node writes a frame causes; undefined (client-node for all) behind a proxy or on plain http. */
+  private readonly raw: RawApi | undefined;
 
   constructor(kc: k8s.KubeConfig) {
     this.kubeConfig = kc;
     this.clients = new KeepAliveClients(kc);
     this.core = this.clients.make(k8s.CoreV1Api);
     this.apps = this.clients.make(k8s.AppsV1Api);
+    this.raw = RawApi.usable(kc) ? new RawApi(kc, this.clients) : undefined;
   }
 
   /** Closes the idle pooled connections, so a process that is done can exit without waiting for them. */
@@ -67,12 +73,12 @@ export class KubeCluster implements Cluster {
 
   async cordon(name: string): Promise<void> {
     // upstream: kubectl cordon (pkg/drain/cordon.go) patches spec.unschedulable.
-    await call(`cordon node ${name}`, () => this.core.patchNode({ name, body: { spec: { unschedulable: true } } }, strategic));
+    await this.patchNode(`cordon node ${name}`, name, { spec: { unschedulable: true } }, STRATEGIC_PATCH);
   }
 
   async setTaint(name: string, taint: TaintSpec, present: boolean): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const node = await call(`get node ${name}`, () => this.core.readNode({ name }));
+      const node = await this.readNode(name);
       const taints = node.spec?.taints ?? [];
       const same = (t: k8s.V1Taint) => t.key === taint.key && t.effect === taint.effect;
       const has = taints.some((t) => same(t) && (t.value ?? '') === taint.value);
@@ -81,8 +87,7 @@ export class KubeCluster implements Cluster {
       try {
         // The resourceVersion makes this a compare-and-swap: a concurrent taint change answers 409
         // instead of being overwritten. upstream: kubectl taint (pkg/cmd/taint) patches the whole list too.
-        await call(`taint node ${name}`, () =>
-          this.core.patchNode({ name, body: { metadata: { resourceVersion: node.metadata?.resourceVersion }, spec: { taints: next } } }, merge));
+        await this.patchNode(`taint node ${name}`, name, { metadata: { resourceVersion: node.metadata?.resourceVersion }, spec: { taints: next } }, MERGE_PATCH);
         return;
       } catch (e) {
         if (!(e instanceof ClusterError && e.code === 409) || attempt >= CONFLICT_ATTEMPTS) throw e;
@@ -91,16 +96,18 @@ export class KubeCluster implements Cluster {
   }
 
   async annotate(name: string, annotations: Readonly<Record<string, string | null>>): Promise<void> {
-    await call(`annotate node ${name}`, () => this.core.patchNode({ name, body: { metadata: { annotations } } }, merge));
+    await this.patchNode(`annotate node ${name}`, name, { metadata: { annotations } }, MERGE_PATCH);
   }
 
   async label(name: string, labels: Readonly<Record<string, string | null>>): Promise<void> {
-    await call(`label node ${name}`, () => this.core.patchNode({ name, body: { metadata: { labels } } }, merge));
+    await this.patchNode(`label node ${name}`, name, { metadata: { labels } }, MERGE_PATCH);
   }
 
   async deleteNode(name: string): Promise<void> {
+    const what = `delete node ${name}`;
     try {
-      await call(`delete node ${name}`, () => this.core.deleteNode({ name }));
+      if (this.raw) await this.raw.send(what, 'DELETE', nodePath(name));
+      else await call(what, () => this.core.deleteNode({ name }));
     } catch (e) {
       if (!(e instanceof ClusterError && e.notFound)) throw e;
     }
@@ -142,8 +149,11 @@ export class KubeCluster implements Cluster {
       lastTimestamp: at,
       count: 1,
     };
+    const what = `post event ${ev.reason} on node ${ev.node}`;
     try {
-      await call(`post event ${ev.reason} on node ${ev.node}`, () => this.core.createNamespacedEvent({ namespace: 'default', body }));
+      // As client-node would serialise it (dates as ISO strings), without its model round trip.
+      if (this.raw) await this.raw.send(what, 'POST', '/api/v1/namespaces/default/events', { json: JSON.stringify({ apiVersion: 'v1', kind: 'Event', ...body }), type: 'application/json' });
+      else await call(what, () => this.core.createNamespacedEvent({ namespace: 'default', body }));
     } catch (e) {
       if (!(e instanceof ClusterError && e.alreadyExists)) throw e;
     }
@@ -153,6 +163,21 @@ export class KubeCluster implements Cluster {
     const fieldSelector = node === undefined ? 'involvedObject.kind=Node' : `involvedObject.kind=Node,involvedObject.name=${node}`;
     const list = await call('list node events', () => this.core.listNamespacedEvent({ namespace: 'default', fieldSelector }));
     return list.items.map(eventInfo);
+  }
+
+  private async patchNode(what: string, name: string, body: object, type: typeof MERGE_PATCH | typeof STRATEGIC_PATCH): Promise<void> {
+    if (this.raw) {
+      await this.raw.send(what, 'PATCH', nodePath(name), { json: JSON.stringify(body), type });
+      return;
+    }
+    await call(what, () => this.core.patchNode({ name, body }, type === MERGE_PATCH ? merge : strategic));
+  }
+
+  /** The node as JSON (the fields setTaint reads have the same shape as client-node's V1Node). */
+  private async readNode(name: string): Promise<k8s.V1Node> {
+    const what = `get node ${name}`;
+    if (this.raw) return JSON.parse(await this.raw.send(what, 'GET', nodePath(name))) as k8s.V1Node;
+    return call(what, () => this.core.readNode({ name }));
   }
 
   async scaleDeployment(namespace: string, name: string, replicas: number): Promise<void> {
