@@ -68,6 +68,12 @@ function upperDensity(altitudeM: number): number {
   return 0;
 }
 
+/** airAt(altitudeM).densityKgM3 without building the Air object (the integrator's drag needs only ρ). */
+export function airDensityAt(altitudeM: number): number {
+  const z = Math.max(0, altitudeM);
+  return z < TOP_M ? lowerAir(z).densityKgM3 : upperDensity(z);
+}
+
 /** Air at a geometric altitude; below sea level is sea level (the pad). */
 export function airAt(altitudeM: number): Air {
   const z = Math.max(0, altitudeM);

@@ -86,11 +86,15 @@ export function burnSchedule(profile: Profile): BurnSchedule | undefined {
 
 const attached = (b: Burn, tMs: number): boolean => tMs < b.separationMs;
 
-/** Vehicle mass at t: payload plus every stage still attached, less the propellant it has burnt. */
-export function massAt(s: BurnSchedule, tMs: number): number {
+/**
+ * Vehicle mass at t: payload plus every stage still attached, less the propellant it has burnt. `attachedAtMs`
+ * (default t) decides which stages are attached: an integration step ending on a separation keeps the stage
+ * for all its RK4 stages, so the mass never jumps inside a step.
+ */
+export function massAt(s: BurnSchedule, tMs: number, attachedAtMs: number = tMs): number {
   let m = s.payloadMassKg;
   for (const b of s.burns) {
-    if (!attached(b, tMs)) continue;
+    if (!attached(b, attachedAtMs)) continue;
     const burntS = Math.min(Math.max(tMs - b.startMs, 0), b.endMs - b.startMs) / 1000;
     m += b.dryMassKg + Math.max(0, b.propellantMassKg - b.massFlowKgPerS * burntS);
   }

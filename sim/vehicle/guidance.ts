@@ -24,6 +24,12 @@ export interface GuidanceInput {
   vel: Vec;
   /** Seconds since first ignition. */
   sinceIgnitionS: number;
+  /**
+   * Seconds since ignition that choose the lift-off programme's mode (vertical, kick, gravity turn); default
+   * sinceIgnitionS. The integrator passes its step's start so no RK4 stage sees a different mode than the
+   * step began in: a mode switch inside a step costs RK4 its order (the error then shrinks only with h).
+   */
+  modeAtS?: number;
   /** Pitch kick, degrees from vertical (ascent.ts solves it so the lift-off burn ends at a set climb angle). */
   kickDeg: number;
   liftoffBurn: boolean;
@@ -35,25 +41,43 @@ export interface GuidanceInput {
 
 /** Unit thrust direction in the Earth-centred plane (launch site at +y, downrange towards +x). */
 export function thrustDirection(g: GuidanceInput): Vec {
-  const r = Math.hypot(g.pos.x, g.pos.y);
-  const up = { x: g.pos.x / r, y: g.pos.y / r };
-  const horizontal = { x: up.y, y: -up.x };
+  const out = { x: 0, y: 0 };
+  steer(g, out);
+  return out;
+}
+
+/** thrustDirection into `out`: the integrator calls it four times a step and allocates nothing per call. */
+export function steer(g: GuidanceInput, out: Vec): void {
+  const r = Math.sqrt(g.pos.x * g.pos.x + g.pos.y * g.pos.y);
+  // up = pos / r; horizontal (downrange) = (up.y, -up.x).
+  const ux = g.pos.x / r;
+  const uy = g.pos.y / r;
   if (g.liftoffBurn) {
-    if (g.sinceIgnitionS < VERTICAL_RISE_S) return up;
-    const speed = Math.hypot(g.vel.x, g.vel.y);
-    if (g.sinceIgnitionS < VERTICAL_RISE_S + PITCH_KICK_S || speed < 1) {
-      const k = (g.kickDeg * Math.PI) / 180;
-      return { x: Math.cos(k) * up.x + Math.sin(k) * horizontal.x, y: Math.cos(k) * up.y + Math.sin(k) * horizontal.y };
+    const modeAt = g.modeAtS ?? g.sinceIgnitionS;
+    if (modeAt < VERTICAL_RISE_S) {
+      out.x = ux;
+      out.y = uy;
+      return;
     }
-    return { x: g.vel.x / speed, y: g.vel.y / speed };
+    const speed = Math.sqrt(g.vel.x * g.vel.x + g.vel.y * g.vel.y);
+    if (modeAt < VERTICAL_RISE_S + PITCH_KICK_S || speed < 1) {
+      const k = (g.kickDeg * Math.PI) / 180;
+      out.x = Math.cos(k) * ux + Math.sin(k) * uy;
+      out.y = Math.cos(k) * uy - Math.sin(k) * ux;
+      return;
+    }
+    out.x = g.vel.x / speed;
+    out.y = g.vel.y / speed;
+    return;
   }
-  const vr = g.vel.x * up.x + g.vel.y * up.y;
-  const vt = g.vel.x * horizontal.x + g.vel.y * horizontal.y;
+  const vr = g.vel.x * ux + g.vel.y * uy;
+  const vt = g.vel.x * uy - g.vel.y * ux;
   const gravity = EARTH_GM / (r * r);
   const tgo = Math.max(MIN_TIME_TO_GO_S, g.timeToGoS);
   // Radial acceleration wanted: null v_r over the time to go, against gravity less centrifugal.
   const want = -vr / tgo + gravity - (vt * vt) / r;
   const s = Math.min(MAX_SIN_PITCH, Math.max(MIN_SIN_PITCH, g.thrustAccel > 0 ? want / g.thrustAccel : 0));
   const c = Math.sqrt(1 - s * s);
-  return { x: s * up.x + c * horizontal.x, y: s * up.y + c * horizontal.y };
+  out.x = s * ux + c * uy;
+  out.y = s * uy - c * ux;
 }

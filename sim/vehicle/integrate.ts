@@ -1,82 +1,120 @@
 // The equations of motion and their fixed-step RK4 integration, for one given pitch kick.
-import { airAt, EARTH_GM, EARTH_RADIUS_M } from './atmosphere.ts';
+import { airAt, airDensityAt, EARTH_GM, EARTH_RADIUS_M } from './atmosphere.ts';
 import { burningAt, massAt, type Burn, type BurnSchedule } from './burns.ts';
-import { thrustDirection, type Vec } from './guidance.ts';
+import { PITCH_KICK_S, steer, VERTICAL_RISE_S, type GuidanceInput, type Vec } from './guidance.ts';
 import type { AscentPhase, AscentState } from './types.ts';
 
 /** [x, y, vx, vy] in the Earth-centred launch plane (launch site at +y), m and m/s. */
 export type Y = [number, number, number, number];
 
-interface Forces {
-  accel: Vec;
-  /** Non-gravitational acceleration magnitude. */
-  sensed: number;
-}
+/**
+ * The equations of motion with what stays constant over one integration step fixed at the step's start: the
+ * burns thrusting, the stages attached and the pitch programme's mode. Thrust, mass and guidance mode change
+ * only at breakpoints, where a step starts; a change seen by the last RK4 stage alone (at the step's end)
+ * would cost RK4 its fourth order. One instance per integration, reused for every evaluation: the kick search
+ * and the ascent make ~20,000 of them, cold, at the start of every run, so nothing is allocated per call.
+ */
+class Dynamics {
+  /** Outputs of accel(): total acceleration (gravity included) and what an accelerometer senses. */
+  ax = 0;
+  ay = 0;
+  sensed = 0;
+  private burns: readonly Burn[] = [];
+  private startMs = 0;
+  private thrustN = 0;
+  private liftoff = false;
+  /** End of the latest upper-stage burn thrusting in this step (-Infinity when none). */
+  private upperEndMs = -Infinity;
+  private readonly guide: GuidanceInput = { pos: { x: 0, y: 0 }, vel: { x: 0, y: 0 }, sinceIgnitionS: 0, modeAtS: 0, kickDeg: 0, liftoffBurn: false, thrustAccel: 0, timeToGoS: 0 };
+  private readonly dir: Vec = { x: 0, y: 0 };
 
-function forces(s: BurnSchedule, kickDeg: number, burns: readonly Burn[], tMs: number, y: Y): Forces {
-  const [x, yy, vx, vy] = y;
-  const r = Math.hypot(x, yy);
-  const m = massAt(s, tMs);
-  const speed = Math.hypot(vx, vy);
-  const air = airAt(r - EARTH_RADIUS_M);
-  // Drag ½ρv²·Cd·A against the velocity (a non-rotating atmosphere: air speed = inertial speed).
-  const dragPerMass = (0.5 * air.densityKgM3 * speed * s.dragCoefficient * s.dragAreaM2) / m;
-  let fx = -dragPerMass * vx;
-  let fy = -dragPerMass * vy;
-  let thrust = 0;
-  let liftoff = false;
-  let upperEnd = tMs;
-  for (const b of burns) {
-    thrust += b.thrustN;
-    if (b.liftoffBurn) liftoff = true;
-    else upperEnd = Math.max(upperEnd, b.endMs);
+  constructor(
+    private readonly s: BurnSchedule,
+    kickDeg: number,
+  ) {
+    this.guide.kickDeg = kickDeg;
   }
-  if (thrust > 0) {
-    const dir = thrustDirection({
-      pos: { x, y: yy },
-      vel: { x: vx, y: vy },
-      sinceIgnitionS: (tMs - s.ignitionMs) / 1000,
-      kickDeg,
-      liftoffBurn: liftoff,
-      thrustAccel: thrust / m,
-      timeToGoS: (upperEnd - tMs) / 1000,
-    });
-    fx += (thrust / m) * dir.x;
-    fy += (thrust / m) * dir.y;
+
+  /** Fixes the step's regime at tMs; returns the burns thrusting. */
+  beginStep(tMs: number): readonly Burn[] {
+    this.burns = burningAt(this.s, tMs);
+    this.startMs = tMs;
+    this.thrustN = 0;
+    this.liftoff = false;
+    this.upperEndMs = -Infinity;
+    for (const b of this.burns) {
+      this.thrustN += b.thrustN;
+      if (b.liftoffBurn) this.liftoff = true;
+      else this.upperEndMs = Math.max(this.upperEndMs, b.endMs);
+    }
+    return this.burns;
   }
-  const g = -EARTH_GM / (r * r * r);
-  return { accel: { x: fx + g * x, y: fy + g * yy }, sensed: Math.hypot(fx, fy) };
+
+  accel(tMs: number, x: number, y: number, vx: number, vy: number): void {
+    const s = this.s;
+    const r = Math.sqrt(x * x + y * y);
+    const m = massAt(s, tMs, this.startMs);
+    const speed = Math.sqrt(vx * vx + vy * vy);
+    // Drag ½ρv²·Cd·A against the velocity (a non-rotating atmosphere: air speed = inertial speed).
+    const dragPerMass = (0.5 * airDensityAt(r - EARTH_RADIUS_M) * speed * s.dragCoefficient * s.dragAreaM2) / m;
+    let fx = -dragPerMass * vx;
+    let fy = -dragPerMass * vy;
+    if (this.thrustN > 0) {
+      const g = this.guide;
+      g.pos.x = x;
+      g.pos.y = y;
+      g.vel.x = vx;
+      g.vel.y = vy;
+      g.sinceIgnitionS = (tMs - s.ignitionMs) / 1000;
+      g.modeAtS = (this.startMs - s.ignitionMs) / 1000;
+      g.liftoffBurn = this.liftoff;
+      g.thrustAccel = this.thrustN / m;
+      g.timeToGoS = (Math.max(tMs, this.upperEndMs) - tMs) / 1000;
+      steer(g, this.dir);
+      fx += g.thrustAccel * this.dir.x;
+      fy += g.thrustAccel * this.dir.y;
+    }
+    const gravity = -EARTH_GM / (r * r * r);
+    this.ax = fx + gravity * x;
+    this.ay = fy + gravity * y;
+    this.sensed = Math.sqrt(fx * fx + fy * fy);
+  }
+
+  /** One classical RK4 step of dtMs from the step's start, in place. */
+  rk4(y: Y, dtMs: number): void {
+    const t = this.startMs;
+    const h = dtMs / 1000;
+    const [x, yy, vx, vy] = y;
+    this.accel(t, x, yy, vx, vy);
+    const k1x = vx, k1y = vy, k1vx = this.ax, k1vy = this.ay;
+    this.accel(t + dtMs / 2, x + (h / 2) * k1x, yy + (h / 2) * k1y, vx + (h / 2) * k1vx, vy + (h / 2) * k1vy);
+    const k2x = vx + (h / 2) * k1vx, k2y = vy + (h / 2) * k1vy, k2vx = this.ax, k2vy = this.ay;
+    this.accel(t + dtMs / 2, x + (h / 2) * k2x, yy + (h / 2) * k2y, vx + (h / 2) * k2vx, vy + (h / 2) * k2vy);
+    const k3x = vx + (h / 2) * k2vx, k3y = vy + (h / 2) * k2vy, k3vx = this.ax, k3vy = this.ay;
+    this.accel(t + dtMs, x + h * k3x, yy + h * k3y, vx + h * k3vx, vy + h * k3vy);
+    const k4x = vx + h * k3vx, k4y = vy + h * k3vy, k4vx = this.ax, k4vy = this.ay;
+    y[0] = x + (h / 6) * (k1x + 2 * k2x + 2 * k3x + k4x);
+    y[1] = yy + (h / 6) * (k1y + 2 * k2y + 2 * k3y + k4y);
+    y[2] = vx + (h / 6) * (k1vx + 2 * k2vx + 2 * k3vx + k4vx);
+    y[3] = vy + (h / 6) * (k1vy + 2 * k2vy + 2 * k3vy + k4vy);
+  }
 }
 
-function rk4(s: BurnSchedule, kickDeg: number, burns: readonly Burn[], tMs: number, y: Y, dtMs: number): Y {
-  const h = dtMs / 1000;
-  const f = (t: number, v: Y): Y => {
-    const a = forces(s, kickDeg, burns, t, v).accel;
-    return [v[2], v[3], a.x, a.y];
-  };
-  const add = (v: Y, k: Y, c: number): Y => [v[0] + c * k[0], v[1] + c * k[1], v[2] + c * k[2], v[3] + c * k[3]];
-  const k1 = f(tMs, y);
-  const k2 = f(tMs + dtMs / 2, add(y, k1, h / 2));
-  const k3 = f(tMs + dtMs / 2, add(y, k2, h / 2));
-  const k4 = f(tMs + dtMs, add(y, k3, h));
-  const out: Y = [0, 0, 0, 0];
-  for (let i = 0; i < 4; i++) out[i] = y[i]! + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
-  return out;
-}
-
-function describe(s: BurnSchedule, kickDeg: number, tMs: number, y: Y, held: AscentPhase | undefined): AscentState {
+/** The state at tMs (right after any jump there: a stage dropped at tMs is gone). */
+function describe(s: BurnSchedule, dyn: Dynamics, tMs: number, y: Y, held: AscentPhase | undefined): AscentState {
   const [x, yy, vx, vy] = y;
   const r = Math.hypot(x, yy);
   const altitudeM = Math.max(0, r - EARTH_RADIUS_M);
   const speed = Math.hypot(vx, vy);
   const air = airAt(altitudeM);
-  const burns = held ? [] : burningAt(s, tMs);
+  const burns = held ? [] : dyn.beginStep(tMs);
+  if (!held) dyn.accel(tMs, x, yy, vx, vy);
   const vr = (vx * x + vy * yy) / r;
   return {
     tMs,
     altitudeM,
     velocityMps: speed,
-    accelerationMps2: held ? 0 : forces(s, kickDeg, burns, tMs, y).sensed,
+    accelerationMps2: held ? 0 : dyn.sensed,
     dynamicPressurePa: 0.5 * air.densityKgM3 * speed * speed,
     machApprox: speed / air.speedOfSoundMps,
     massKg: massAt(s, tMs),
@@ -97,29 +135,43 @@ export interface Trajectory {
  * between steps, never inside one. `sample` false skips building states (the kick search only needs y).
  */
 export function integrate(s: BurnSchedule, kickDeg: number, endMs: number, stepMs: number, sample = true): Trajectory & { y: Y } {
-  let y: Y = [0, EARTH_RADIUS_M, 0, 0];
+  const y: Y = [0, EARTH_RADIUS_M, 0, 0];
   let held: AscentPhase | undefined = 'pad';
   let t = s.ignitionMs;
-  const samples: AscentState[] = sample ? [describe(s, kickDeg, t, y, 'pad')] : [];
+  const dyn = new Dynamics(s, kickDeg);
+  const samples: AscentState[] = sample ? [describe(s, dyn, t, y, 'pad')] : [];
   let impactMs: number | undefined;
   let bp = 0;
+  const breakpoints = stepBreakpoints(s);
   while (t < endMs) {
-    while (bp < s.breakpointsMs.length && s.breakpointsMs[bp]! <= t) bp++;
-    const next = Math.min(t + stepMs, endMs, s.breakpointsMs[bp] ?? Infinity);
-    const burns = burningAt(s, t);
+    while (bp < breakpoints.length && breakpoints[bp]! <= t) bp++;
+    // Back on the grid (multiples of stepMs from ignition) after a breakpoint off it, so whole-second samples
+    // stay integration points rather than interpolations.
+    const grid = s.ignitionMs + (Math.floor((t - s.ignitionMs) / stepMs) + 1) * stepMs;
+    const next = Math.min(grid, endMs, breakpoints[bp] ?? Infinity);
+    dyn.beginStep(t);
     // Held down until thrust beats weight: the pad pushes back and nothing moves.
-    if (held === 'pad' && forces(s, kickDeg, burns, t, y).accel.y > 0) held = undefined;
+    if (held === 'pad') {
+      dyn.accel(t, y[0], y[1], y[2], y[3]);
+      if (dyn.ay > 0) held = undefined;
+    }
     if (!held) {
-      y = rk4(s, kickDeg, burns, t, y, next - t);
+      dyn.rk4(y, next - t);
       if (Math.hypot(y[0], y[1]) < EARTH_RADIUS_M) {
         held = 'impact';
         impactMs = next;
       }
     }
     t = next;
-    if (sample) samples.push(describe(s, kickDeg, t, y, held));
+    if (sample) samples.push(describe(s, dyn, t, y, held));
   }
-  return { samples, y, ...(impactMs !== undefined ? { impactMs } : {}) };
+  return { samples, y: [y[0], y[1], y[2], y[3]], ...(impactMs !== undefined ? { impactMs } : {}) };
+}
+
+/** Where a step must end: thrust and mass jumps (the schedule's) and the lift-off programme's mode changes. */
+function stepBreakpoints(s: BurnSchedule): number[] {
+  const guidance = [VERTICAL_RISE_S, VERTICAL_RISE_S + PITCH_KICK_S].map((x) => s.ignitionMs + x * 1000);
+  return [...new Set([...s.breakpointsMs, ...guidance])].sort((a, b) => a - b);
 }
 
 /** Angle of the velocity above the local horizontal, degrees. */

@@ -1,6 +1,6 @@
 // Ascent physics sanity: Max-Q timing, climb, staging, speed at orbit insertion, atmosphere values.
 import { describe, expect, it } from 'vitest';
-import { airAt, ascentModel, burnSchedule, type AscentModel } from '../../sim/vehicle/index.ts';
+import { airAt, ascentModel, BOOSTER_BURNOUT_CLIMB_DEG, burnSchedule, solveKick, type AscentModel } from '../../sim/vehicle/index.ts';
 import { sample, tinyProfile } from './helpers.ts';
 
 const models = new Map<string, AscentModel>();
@@ -123,6 +123,46 @@ describe('ascent model', () => {
     expect(m.stateAt(146_000).phase).toBe('coast');
     // The sample's burn-averaged thrust lasts to the scheduled cutoff.
     expect(model('falcon9-leo').events.find((e) => e.stage === 'stage1' && e.kind === 'flame-out')).toBeUndefined();
+  });
+
+  // The telemetry's recorded precision (sim/vehicle/telemetry.ts rounds to these decimals).
+  const DECIMALS = { altitudeM: 1, velocityMps: 2, accelerationMps2: 3, dynamicPressurePa: 1, machApprox: 3, massKg: 1, downrangeM: 1, flightPathDeg: 2 } as const;
+  /** Largest difference between two models at whole seconds, in units of the recorded last digit, per field. */
+  const worstUnits = (a: AscentModel, b: AscentModel, endMs: number): Record<string, number> => {
+    const worst: Record<string, number> = {};
+    for (let t = 0; t <= endMs; t += 1000) {
+      const x = a.stateAt(t);
+      const y = b.stateAt(t);
+      for (const [k, d] of Object.entries(DECIMALS)) {
+        const units = Math.abs(Math.round(x[k as keyof typeof DECIMALS] * 10 ** d) - Math.round(y[k as keyof typeof DECIMALS] * 10 ** d));
+        worst[k] = Math.max(worst[k] ?? 0, units);
+      }
+    }
+    return worst;
+  };
+
+  it.each(['falcon9-leo', 'electron-small'])('%s: the model step gives the converged telemetry to within one unit of its recorded last digit', (name) => {
+    const p = sample(name);
+    const reference = ascentModel(p, 10)!;
+    const worst = worstUnits(model(name), reference, p.durationMs);
+    for (const units of Object.values(worst)) expect(units).toBeLessThanOrEqual(1);
+  });
+
+  it.each(['falcon9-leo', 'electron-small'])('%s: fourth order: a 1 s step stays within 100 m of the converged altitude', (name) => {
+    // A thrust, mass or guidance-mode change seen inside a step (by RK4's last stage) makes the error shrink
+    // only linearly with the step: that bug put the 1 s trajectory ~100 km off, and the 100 ms one ~1 km.
+    const p = sample(name);
+    const worst = worstUnits(ascentModel(p, 1000)!, ascentModel(p, 10)!, p.durationMs);
+    expect(worst.altitudeM! / 10).toBeLessThan(100);
+    expect(worst.velocityMps! / 100).toBeLessThan(5);
+  });
+
+  it.each(['falcon9-leo', 'electron-small'])('%s: the solved kick makes the booster burn out 30° above the horizon', (name) => {
+    const p = sample(name);
+    const s = burnSchedule(p)!;
+    const burnout = Math.max(...s.burns.filter((b) => b.liftoffBurn).map((b) => b.endMs));
+    expect(model(name).kickDeg).toBe(solveKick(s));
+    expect(ascentModel(p, 10)!.stateAt(burnout).flightPathDeg).toBeCloseTo(BOOSTER_BURNOUT_CLIMB_DEG, 1);
   });
 
   it('gives the same trajectory twice', () => {
