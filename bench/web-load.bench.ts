@@ -49,7 +49,7 @@ export async function runWebLoadBench(): Promise<void> {
   console.log(`  ${SEEKS} random seeks: p50 ${ms(pct(random, 0.5), 2)}, p99 ${ms(pct(random, 0.99), 2)}; ${SEEKS} scrub steps of 1 s: p50 ${ms(pct(scrub, 0.5), 2)}, p99 ${ms(pct(scrub, 0.99), 2)}`);
   console.log(`  state at mid-mission: ${first.nodes.size} nodes, ${first.pods.size} pods; log ${model.log().length} lines, ${model.seriesNames().length} telemetry series`);
   console.log(`  heap: model and records ${mb(heapAfter - heapBefore)} after GC (text excluded), peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} (generator included)`);
-  const browser = await measureBrowserLoad(parsed.header, parsed.records);
+  const browser = await measureBrowserLoad(text);
   if (typeof browser === 'string') console.log(`  in Chromium: ${browser}`);
   else console.log(`  in Chromium as \`kis replay\` serves it (/live WebSocket): whole journal in the page and drawn in ${ms(browser.loadMs)} (target < ${TARGET_MS} ms: ${browser.loadMs < TARGET_MS ? 'met' : 'MISSED'}); 100 seeks p50 ${ms(browser.seekP50Ms, 2)}, p99 ${ms(browser.seekP99Ms, 2)}`);
   console.log(`  load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (figures are noisy on a shared 2-core machine)`);

@@ -1,6 +1,5 @@
 // The web view's entry: builds the page, picks the feed (?journal=<url>, the server's live socket, or
 // a file dropped later) and exposes window.kisView for end-to-end tests and debugging.
-import { liveUrl } from './live/index.ts';
 import type { JournalModel, SceneState } from './model/index.ts';
 import { VehicleScene } from './scene/index.ts';
 import { App, browserClock, fetchJournal, journalParam, type FrameStats, type SceneLike, type Subject } from './ui/index.ts';
@@ -54,8 +53,8 @@ if (journal) {
     (err: unknown) => app.notice(err instanceof Error ? err.message : String(err)),
   );
 } else if (location.protocol === 'http:' || location.protocol === 'https:') {
-  // Served by kis replay / serve / run --serve: the run comes over the live socket. Served by
-  // anything else, the first connection fails and the page waits for a dropped file.
-  app.connect(liveUrl(location));
+  // Served by kis replay / serve / run --serve: the run so far in one HTTP response, then the live socket.
+  // Served by anything else, both fail and the page waits for a dropped file.
+  void app.openServer(location);
 }
 app.start();

@@ -1,8 +1,7 @@
 // The web-load bench's browser half: the same journal served as `kis replay` serves it (the /live WebSocket,
 // records in batches) into headless Chromium — time from opening the page until the whole journal is in the
 // model and a frame is drawn, then seeks through window.kisView.
-import type { JournalHeader, JournalRecord } from '../../hal/signals/index.ts';
-import { LiveHub, startWebServer } from '../../sim/serve/index.ts';
+import { journalFromBytes, replayHub, startWebServer } from '../../sim/serve/index.ts';
 import { chromiumAvailable, launchChromium } from '../../test/helpers/browser.ts';
 import { builtWebApp } from '../../test/helpers/web-server.ts';
 
@@ -12,10 +11,13 @@ export interface BrowserLoadFigures {
   seekP99Ms: number;
 }
 
-export async function measureBrowserLoad(header: JournalHeader, records: readonly JournalRecord[]): Promise<BrowserLoadFigures | string> {
+/** `text`: the journal file; served as `kis replay` serves it (replayHub: records, and the file's own text). */
+export async function measureBrowserLoad(text: string): Promise<BrowserLoadFigures | string> {
   if (!chromiumAvailable()) return 'skipped: no Chromium (apt-get install chromium, or KIS_CHROMIUM=path)';
   const distDir = await builtWebApp();
-  const server = await startWebServer({ hub: LiveHub.replay(header, records), distDir, port: 0 });
+  const journal = journalFromBytes(Buffer.from(text), 'synthetic journal');
+  const records = journal.records;
+  const server = await startWebServer({ hub: replayHub(journal), distDir, port: 0 });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });

@@ -6,6 +6,17 @@ import type { Signal } from './signal.ts';
 /** Path of the WebSocket; `?token=…` makes the connection an instructor's. */
 export const LIVE_PATH = '/live';
 
+/**
+ * GET: the journal the server holds so far as NDJSON (header line, then records), in one response. A page
+ * loads its backlog here (one parse), then opens LIVE_PATH with `?from=<count>` for what follows. Servers
+ * before this path answer 404 and the page takes everything over the socket, as before.
+ */
+export const JOURNAL_PATH = '/api/journal';
+/** Response header of JOURNAL_PATH: how many records the body holds (the `from` of the socket that follows). */
+export const JOURNAL_COUNT_HEADER = 'x-kis-record-count';
+/** Response header of JOURNAL_PATH: `live` (the socket will carry more) or `replay`. */
+export const JOURNAL_MODE_HEADER = 'x-kis-mode';
+
 export type LiveRole = 'instructor' | 'trainee';
 
 /** Server → browser. */

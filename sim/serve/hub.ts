@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import type { InjectableSignal, JournalHeader, JournalRecord, LiveRole, LiveServerMessage } from '../../hal/signals/index.ts';
 import type { InjectResult, LiveSink } from '../run/live.ts';
 import { parseClientMessage } from './messages.ts';
+import { NdjsonChunks } from './ndjson-chunks.ts';
 
 export type Injector = (signal: InjectableSignal) => InjectResult;
 
@@ -13,6 +14,11 @@ export interface HubOptions {
   batchRecords?: number;
   /** Bytes per `records` message, roughly (default 256 KiB). */
   batchBytes?: number;
+  /**
+   * A replay's records as its file holds them (NDJSON after the header line): GET /api/journal sends these
+   * bytes as they are instead of serialising every record (see replay-session.ts replayHub).
+   */
+  recordsText?: Buffer;
 }
 
 interface Client {
@@ -29,8 +35,10 @@ export class LiveHub implements LiveSink {
   private readonly records: JournalRecord[] = [];
   private ended = false;
   private readonly clients = new Set<Client>();
+  private readonly text = new NdjsonChunks(this.records);
   private readonly batchRecords: number;
   private readonly batchBytes: number;
+  private readonly recordsText: Buffer | undefined;
   /** Set by whoever runs the mission; a replay has none and refuses every injection. */
   injector: Injector | undefined;
 
@@ -40,6 +48,7 @@ export class LiveHub implements LiveSink {
   ) {
     this.batchRecords = options.batchRecords ?? 5000;
     this.batchBytes = options.batchBytes ?? 1024 * 1024;
+    this.recordsText = options.recordsText;
   }
 
   /** A finished journal, served as a replay. */
@@ -61,6 +70,14 @@ export class LiveHub implements LiveSink {
 
   get clientCount(): number {
     return this.clients.size;
+  }
+
+  /** The journal so far, for GET /api/journal: undefined before a header; records up to `count` as NDJSON. */
+  snapshot(): { readonly header: JournalHeader; readonly count: number; readonly chunks: Iterable<Buffer> } | undefined {
+    if (!this.head) return undefined;
+    const count = this.records.length;
+    const file = this.recordsText;
+    return { header: this.head, count, chunks: file && this.ended ? slices(file, 1 << 20) : this.text.upTo(count) };
   }
 
   header(header: JournalHeader): void {
@@ -156,6 +173,10 @@ export class LiveHub implements LiveSink {
   private send(c: Client, msg: LiveServerMessage): void {
     if (c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(msg));
   }
+}
+
+function* slices(buf: Buffer, size: number): Generator<Buffer> {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
 }
 
 function clampCursor(from: number, length: number): number {

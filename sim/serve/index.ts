@@ -6,3 +6,4 @@ export { resolveStatic, contentType, type StaticTarget } from './static-files.ts
 export { parseClientMessage, type ParsedClientMessage } from './messages.ts';
 export { newToken, tokenMatches, bearerToken } from './token.ts';
 export { INJECT_PATH } from './inject-api.ts';
+export { journalFromBytes, loadJournal, replayHub, ReplayInputError, type LoadedJournal } from './replay-session.ts';

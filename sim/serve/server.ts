@@ -1,11 +1,13 @@
 // The web server of `kis serve`, `kis replay` and `kis run --serve`: the built web app, the /live WebSocket
-// fed by a LiveHub, and POST /api/inject. The instructor is whoever holds the token printed at start.
+// fed by a LiveHub, GET /api/journal (the backlog in one response) and POST /api/inject. The instructor is
+// whoever holds the token printed at start.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { LIVE_PATH } from '../../hal/signals/index.ts';
+import { JOURNAL_PATH, LIVE_PATH } from '../../hal/signals/index.ts';
 import type { LiveHub } from './hub.ts';
 import { handleInject, INJECT_PATH } from './inject-api.ts';
+import { handleJournal } from './journal-api.ts';
 import { serveStatic } from './static-files.ts';
 import { newToken, tokenMatches } from './token.ts';
 
@@ -41,6 +43,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === INJECT_PATH) return handleInject(req, res, o.hub, token);
+    if (path === JOURNAL_PATH) return handleJournal(req, res, o.hub);
     return serveStatic(o.distDir, req, res);
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE });

@@ -33,6 +33,11 @@ export interface LiveClientOptions {
   /** [0, 1); jitter for the backoff. */
   readonly random: () => number;
   readonly backoff?: BackoffOptions;
+  /**
+   * What the page already holds of this run (its backlog, loaded over HTTP): the server's hello for the
+   * same header then asks only for what follows instead of starting a fresh journal.
+   */
+  readonly holding?: { readonly header: JournalHeader; readonly held: number; readonly mode: 'live' | 'replay' };
   onState(state: LiveState): void;
   onReset(header: JournalHeader): void;
   onRecords(from: number, records: readonly JournalRecord[]): void;
@@ -46,7 +51,10 @@ export class LiveClient {
   #stopped = false;
   #nextRequest = 1;
 
-  constructor(private readonly options: LiveClientOptions) {}
+  constructor(private readonly options: LiveClientOptions) {
+    const h = options.holding;
+    if (h) this.#state = { ...INITIAL_LIVE_STATE, header: h.header, mode: h.mode, held: h.held, known: h.held };
+  }
 
   get state(): LiveState {
     return this.#state;

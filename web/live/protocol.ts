@@ -6,6 +6,10 @@ export type { LiveClientMessage, LiveServerMessage };
 
 /** Copy of hal/signals/live.ts LIVE_PATH (a value import would pull node code into the bundle). */
 export const LIVE_PATH = '/live';
+/** Copies of hal/signals/live.ts JOURNAL_PATH and its response headers (the backlog in one response). */
+export const JOURNAL_PATH = '/api/journal';
+export const JOURNAL_COUNT_HEADER = 'x-kis-record-count';
+export const JOURNAL_MODE_HEADER = 'x-kis-mode';
 
 /** The page's location, as much of it as the socket URL needs. */
 export interface PageLocation {
@@ -20,11 +24,20 @@ export function tokenFrom(search: string): string | undefined {
   return token ? token : undefined;
 }
 
-/** ws(s)://<host>/live, with the page's `?token=` passed along so the server knows an instructor. */
-export function liveUrl(page: PageLocation): string {
+/**
+ * ws(s)://<host>/live, with the page's `?token=` passed along so the server knows an instructor, and
+ * `from` when the page already holds that many records (loaded from JOURNAL_PATH).
+ */
+export function liveUrl(page: PageLocation, from = 0): string {
   const scheme = page.protocol === 'https:' ? 'wss:' : 'ws:';
   const token = tokenFrom(page.search);
-  return `${scheme}//${page.host}${LIVE_PATH}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  const query = [token ? `token=${encodeURIComponent(token)}` : '', from > 0 ? `from=${from}` : ''].filter(Boolean).join('&');
+  return `${scheme}//${page.host}${LIVE_PATH}${query ? `?${query}` : ''}`;
+}
+
+/** http(s)://<host>/api/journal: the backlog of the server that served the page. */
+export function journalUrl(page: PageLocation): string {
+  return `${page.protocol}//${page.host}${JOURNAL_PATH}`;
 }
 
 export type ParsedServerMessage = { readonly ok: true; readonly message: LiveServerMessage } | { readonly ok: false; readonly error: string };

@@ -1,5 +1,5 @@
 // web/model: journal records → the scene and panels' state at any instant (pure; runs in the browser and in Node).
-export { parseJournalText, JournalTextError } from './parse.ts';
+export { parseJournalText, JournalTextError, JournalTextStream } from './parse.ts';
 export type { JournalLineError, ParsedJournalText } from './parse.ts';
 export { createJournalModel } from './model.ts';
 export type { JournalModelOptions } from './model.ts';

@@ -37,29 +37,53 @@ export class JournalTextError extends Error {
  * writer (hal/signals/journal-codec.ts) validates fully, and a full check here would double load time.
  */
 export function parseJournalText(text: string): ParsedJournalText {
-  let header: JournalHeader | undefined;
-  const records: JournalRecord[] = [];
-  const errors: JournalLineError[] = [];
-  let start = 0;
-  let lineNo = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    lineNo++;
-    let line = text.slice(start, end);
-    start = end + 1;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.trim() === '') continue;
-    if (!header) {
-      header = readHeader(line, lineNo);
-      continue;
+  const stream = new JournalTextStream();
+  stream.push(text);
+  return stream.finish();
+}
+
+/**
+ * The same parser fed in pieces (a fetch body as it arrives): lines may be split anywhere between
+ * pieces. `header` is known once its line is in, so a reader can start its model before the rest.
+ */
+export class JournalTextStream {
+  header: JournalHeader | undefined;
+  readonly records: JournalRecord[] = [];
+  readonly errors: JournalLineError[] = [];
+  #rest = '';
+  #lineNo = 0;
+
+  /** Parses every whole line of `chunk` (with what was left of the previous one); throws like parseJournalText. */
+  push(chunk: string): void {
+    const text = this.#rest === '' ? chunk : this.#rest + chunk;
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      this.#line(text.slice(start, end));
+      start = end + 1;
+    }
+    this.#rest = start === 0 ? text : text.slice(start);
+  }
+
+  /** The last line (a journal need not end with a newline), and the result. */
+  finish(): ParsedJournalText {
+    if (this.#rest !== '') this.#line(this.#rest);
+    this.#rest = '';
+    if (!this.header) throw new JournalTextError('empty journal: no header line', 1);
+    return { header: this.header, records: this.records, errors: this.errors };
+  }
+
+  #line(raw: string): void {
+    const lineNo = ++this.#lineNo;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return;
+    if (!this.header) {
+      this.header = readHeader(line, lineNo);
+      return;
     }
     const parsed = readRecord(line);
-    if (typeof parsed === 'string') errors.push({ line: lineNo, message: parsed });
-    else records.push(parsed);
+    if (typeof parsed === 'string') this.errors.push({ line: lineNo, message: parsed });
+    else this.records.push(parsed);
   }
-  if (!header) throw new JournalTextError('empty journal: no header line', 1);
-  return { header, records, errors };
 }
 
 function readHeader(line: string, lineNo: number): JournalHeader {

@@ -1,7 +1,7 @@
 // The page host (Open MCT style): owns the journal model, the time, the selection and the feed (a
 // file, or the live socket); the scene and the panels only show what it hands them.
 import type { InjectableSignal, JournalHeader, JournalRecord } from '../../hal/signals/index.ts';
-import { LiveClient, browserSocket, type LiveState } from '../live/index.ts';
+import { LiveClient, browserSocket, fetchBacklog, journalUrl, liveUrl, type BacklogProgress, type LiveClientOptions, type LiveState, type PageLocation } from '../live/index.ts';
 import { createJournalModel, parseJournalText } from '../model/index.ts';
 import type { JournalModel, SceneState } from '../model/types.ts';
 import type { BrowserClock } from './browser-clock.ts';
@@ -10,6 +10,7 @@ import { HeaderView, type HeaderInfo } from './header-view.ts';
 import type { JournalText } from './journal-input.ts';
 import { applyCommand, commandFor } from './keyboard.ts';
 import { Layout } from './layout.ts';
+import type { LoadProgress } from './loading-view.ts';
 import type { Subject, ViewContext } from './panel.ts';
 import { PhaseMarkers } from './phases.ts';
 import { advance, goLive, initialPlayback, seek, togglePlay, type Playback, type Span } from './playback.ts';
@@ -25,6 +26,8 @@ export interface FrameStats {
 
 /** Panels other than the timeline and charts refresh at most this often while time runs. */
 const SLOW_PANEL_MS = 100;
+/** While a journal loads, the page is given a chance to paint its progress this often (ms of work). */
+const LOAD_SLICE_MS = 50;
 
 export class App {
   readonly #layout: Layout;
@@ -48,6 +51,10 @@ export class App {
    */
   #backlog: { header: JournalHeader; records: JournalRecord[] } | undefined;
   #ready = false;
+  /** Set while a journal loads: the progress card shows and the scene does not render (it would compete for the CPU). */
+  #loading: LoadProgress | undefined;
+  /** Bumped by every new feed, so a load that a dropped file overtook does not land afterwards. */
+  #feed = 0;
   #stats: FrameStats = { seekMs: 0, sceneUpdateMs: 0, panelsMs: 0, totalMs: 0 };
   readonly scene: SceneLike | undefined;
 
@@ -109,6 +116,8 @@ export class App {
 
   /** A journal from a file or URL: parsed here, no server needed. Replaces whatever was shown. */
   openText(jt: JournalText): void {
+    this.#feed++;
+    this.#setLoading(undefined);
     try {
       const parsed = parseJournalText(jt.text);
       this.#live?.stop();
@@ -132,11 +141,49 @@ export class App {
   }
 
   /**
+   * The page's own server (kis replay / serve / run --serve): the backlog in one HTTP response, parsed as it
+   * arrives with the progress shown, indexed once; then the socket for what follows. A server without the
+   * backlog path (or a static host) gives none, and everything comes over the socket as before.
+   */
+  async openServer(page: PageLocation): Promise<void> {
+    const feed = ++this.#feed;
+    this.#setLoading({ done: 0 });
+    this.#info = { mode: 'live', connection: 'connecting', behind: 0 };
+    this.#header.update(this.#info);
+    let slice = this.clock.now();
+    const got = await fetchBacklog(journalUrl(page), async (p: BacklogProgress) => {
+      if (feed !== this.#feed) return;
+      this.#setLoading({ done: p.stream.records.length, total: p.total });
+      if (this.clock.now() - slice < LOAD_SLICE_MS) return;
+      await this.clock.yield();
+      slice = this.clock.now();
+    });
+    if (feed !== this.#feed) return;
+    if ('reason' in got) {
+      this.connect(liveUrl(page));
+      return;
+    }
+    this.#setLoading({ done: got.count, indexing: true });
+    await this.clock.yield();
+    if (feed !== this.#feed) return;
+    // Marks for the load bench (bench/web/browser-load.ts): read, indexed, first frame.
+    performance.mark('kis:backlog');
+    this.#reset(got.header, got.records);
+    performance.mark('kis:indexed');
+    this.#info = { mode: got.mode, connection: 'connecting', behind: 0, header: got.header };
+    this.#header.update(this.#info);
+    this.connect(liveUrl(page, got.count), { header: got.header, held: got.count, mode: got.mode });
+  }
+
+  /**
    * Connects to the server's live socket. If the very first attempt fails there is no server (a
    * static page or `vite dev`): the page falls back to the welcome card instead of retrying forever.
+   * `holding`: the records this page already has of the run (its backlog).
    */
-  connect(url: string): void {
+  connect(url: string, holding?: LiveClientOptions['holding']): void {
+    if (!holding) this.#setLoading({ done: 0 });
     this.#live = new LiveClient({
+      ...(holding ? { holding } : {}),
       url,
       connect: browserSocket,
       timers: this.clock,
@@ -151,8 +198,11 @@ export class App {
       },
       onReply: (r) => this.#layout.instructor?.reply(r),
     });
-    this.#info = { mode: 'live', connection: 'connecting', behind: 0 };
-    this.#header.update(this.#info);
+    if (!holding) {
+      this.#helloSeen = false;
+      this.#info = { mode: 'live', connection: 'connecting', behind: 0 };
+      this.#header.update(this.#info);
+    } else this.#helloSeen = true;
     this.#live.start();
   }
 
@@ -167,6 +217,7 @@ export class App {
 
   #liveState(s: LiveState): void {
     if (s.header) this.#helloSeen = true;
+    if (this.#backlog) this.#setLoading({ done: s.held, total: s.known });
     if (this.#backlog && (s.held >= s.known || s.connection === 'ended')) {
       const { header, records } = this.#backlog;
       this.#backlog = undefined;
@@ -175,6 +226,8 @@ export class App {
     if (!this.#helloSeen && s.connection === 'reconnecting') {
       this.#live?.stop();
       this.#live = undefined;
+      this.#setLoading(undefined);
+      this.#layout.showWelcome(!this.#model);
       this.#info = { mode: 'none', behind: 0 };
       this.#header.update(this.#info);
       return;
@@ -194,7 +247,13 @@ export class App {
     this.scene?.select(undefined);
     this.#playback = initialPlayback(this.#span());
     this.#revision++;
+    this.#setLoading(undefined);
     this.#layout.showWelcome(false);
+  }
+
+  #setLoading(p: LoadProgress | undefined): void {
+    this.#loading = p;
+    this.#layout.progress(p);
   }
 
   #append(records: readonly JournalRecord[]): void {
@@ -240,6 +299,8 @@ export class App {
   }
 
   #frame(now: number): void {
+    // Loading: every core goes to the load (SwiftShader frames of an empty scene would take one).
+    if (this.#loading) return;
     const t0 = this.clock.now();
     const dt = Number.isNaN(this.#last) ? 0 : Math.min(250, now - this.#last);
     this.#last = now;
@@ -265,6 +326,9 @@ export class App {
       }
     }
     this.scene?.frame(now);
-    if (m && !this.#ready) this.#ready = true;
+    if (m && !this.#ready) {
+      this.#ready = true;
+      performance.mark('kis:first-frame');
+    }
   }
 }

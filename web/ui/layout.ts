@@ -7,6 +7,7 @@ import { h } from './dom.ts';
 import { ExpectationsPanel } from './expectations-panel.ts';
 import { InstructorPanel } from './instructor-panel.ts';
 import { installDropZone } from './journal-input.ts';
+import { LoadingView, type LoadProgress } from './loading-view.ts';
 import { LogPanel } from './log-panel.ts';
 import type { HostActions, ViewContext } from './panel.ts';
 import { TimelineView, type TimelineActions } from './timeline-view.ts';
@@ -27,6 +28,7 @@ export class Layout {
   readonly #log: LogPanel;
   readonly #right: HTMLElement;
   readonly #welcome: HTMLElement;
+  readonly #loading = new LoadingView();
   readonly #notices = h('div', { class: 'notices', testid: 'notices' });
   #lastCtx: ViewContext | undefined;
 
@@ -47,7 +49,7 @@ export class Layout {
       h('button', { class: 'primary', text: 'Open journal…', on: { click: () => (root.querySelector('[data-testid="file-input"]') as HTMLInputElement | null)?.click() } }),
       h('p', { class: 'muted', text: 'kis replay <journal> and kis serve open this page with their run already loaded.' }),
     ]);
-    const view = h('main', { class: 'view' }, [this.canvas, this.#welcome, this.#notices, drop]);
+    const view = h('main', { class: 'view' }, [this.canvas, this.#welcome, this.#loading.element, this.#notices, drop]);
     this.#right = h('aside', { class: 'side right' }, [this.#details.element, this.#log.element]);
     root.replaceChildren(
       h('div', { class: 'app' }, [
@@ -63,6 +65,12 @@ export class Layout {
 
   showWelcome(on: boolean): void {
     this.#welcome.hidden = !on;
+  }
+
+  /** While a journal loads: the progress card instead of the welcome; undefined when done. */
+  progress(p: LoadProgress | undefined): void {
+    if (p) this.#welcome.hidden = true;
+    this.#loading.show(p);
   }
 
   /** The console exists only for instructors; a trainee's page never builds it. */

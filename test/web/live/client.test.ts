@@ -6,7 +6,7 @@ const header: JournalHeader = { kind: 'header', format: 'kis-journal', version: 
 const rec = (t: number): JournalRecord => ({ t, kind: 'log', level: 'info', message: `m${t}` });
 
 /** Sockets the test drives by hand, and timers it fires by hand. */
-function harness() {
+function harness(holding?: { header: JournalHeader; held: number; mode: 'live' | 'replay' }) {
   const sockets: { url: string; h: SocketHandlers; sent: string[]; closed: boolean }[] = [];
   const timers: { fn: () => void; ms: number; id: number }[] = [];
   let nextId = 1;
@@ -25,6 +25,7 @@ function harness() {
   const replies: InjectReply[] = [];
   let resets = 0;
   const client = new LiveClient({
+    ...(holding ? { holding } : {}),
     url: 'ws://x/live',
     timers: fakeTimers,
     random: () => 0,
@@ -109,5 +110,25 @@ describe('LiveClient', () => {
     h.sockets[0]!.h.close();
     expect(h.timers).toEqual([]);
     expect(h.client.state.connection).toBe('ended');
+  });
+
+  it('holding a backlog: the same run asks only for what follows; another run starts afresh', () => {
+    const same = harness({ header, held: 3, mode: 'replay' });
+    same.client.start();
+    same.sockets[0]!.h.open();
+    same.send(0, { type: 'hello', mode: 'replay', role: 'trainee', header, recordCount: 5 });
+    expect(same.resets()).toBe(0);
+    expect(same.sockets[0]!.sent.map((t) => JSON.parse(t))).toEqual([{ type: 'resume', from: 3 }]);
+    same.send(0, { type: 'records', from: 3, records: [rec(3), rec(4)] });
+    expect(same.client.state).toMatchObject({ held: 5, known: 5 });
+    // Only the new records are handed on (the harness's list never held the backlog's three).
+    expect(same.records).toEqual([rec(3), rec(4)]);
+
+    const other = harness({ header, held: 3, mode: 'replay' });
+    other.client.start();
+    other.sockets[0]!.h.open();
+    other.send(0, { type: 'hello', mode: 'live', role: 'trainee', header: { ...header, seed: 9 }, recordCount: 1 });
+    expect(other.resets()).toBe(1);
+    expect(other.client.state).toMatchObject({ held: 0, known: 1 });
   });
 });

@@ -1,13 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as server from '../../../hal/signals/index.ts';
 import { LIVE_PATH as SERVER_PATH } from '../../../hal/signals/index.ts';
-import { LIVE_PATH, liveUrl, parseServerMessage, tokenFrom } from '../../../web/live/index.ts';
+import * as page from '../../../web/live/index.ts';
+import { LIVE_PATH, journalUrl, liveUrl, parseServerMessage, tokenFrom } from '../../../web/live/index.ts';
 
 const header = { kind: 'header', format: 'kis-journal', version: 1 };
 
 describe('live protocol (browser side)', () => {
   it('uses the same path as the server', () => {
     expect(LIVE_PATH).toBe(SERVER_PATH);
+  });
+
+  it.each(['JOURNAL_PATH', 'JOURNAL_COUNT_HEADER', 'JOURNAL_MODE_HEADER'] as const)('copies %s from the server side', (name) => {
+    expect(page[name]).toBe(server[name]);
+  });
+
+  it.each([
+    [{ protocol: 'http:', host: 'h:1', search: '' }, 7, 'ws://h:1/live?from=7'],
+    [{ protocol: 'http:', host: 'h:1', search: '?token=t' }, 7, 'ws://h:1/live?token=t&from=7'],
+    [{ protocol: 'http:', host: 'h:1', search: '?token=t' }, 0, 'ws://h:1/live?token=t'],
+  ])('liveUrl(%j, from %i) = %s', (loc, from, want) => {
+    expect(liveUrl(loc, from)).toBe(want);
+  });
+
+  it('journalUrl is the page server\'s backlog path', () => {
+    expect(journalUrl({ protocol: 'https:', host: 'kis.lab', search: '?token=x' })).toBe('https://kis.lab/api/journal');
   });
 
   it.each([
