@@ -29,12 +29,13 @@ export class SelectionBox {
     this.box.removeFromParent();
   }
 
-  /** A slow pulse (1.2 s), so the eye finds the selection in a busy scene. */
-  animate(wallMs: number): void {
-    if (!this.box.visible) return;
+  /** A slow pulse (1.2 s), so the eye finds the selection in a busy scene. True when the box moved (visible). */
+  animate(wallMs: number): boolean {
+    if (!this.box.visible) return false;
     const k = 1 + 0.08 * Math.sin((wallMs / 1200) * 2 * Math.PI);
     this.box.scale.copy(this.base).multiplyScalar(k);
     (this.box.material as THREE.LineBasicMaterial).opacity = 0.75 + 0.25 * Math.sin((wallMs / 1200) * 2 * Math.PI);
+    return true;
   }
 
   dispose(): void {

@@ -29,6 +29,13 @@ export class VehicleScene {
   private userMoved = false;
   private lastFrameMs = 0;
   private lastDrawCalls = 0;
+  /**
+   * Something visible changed since the last render. Frames render only then: a software renderer
+   * (SwiftShader, as in headless Chromium and GPU-less machines) takes 100+ ms of a core per frame, which
+   * an unchanged scene at 60 fps would burn for nothing, stalling the page (the compositor reads each frame
+   * back) and everything else on the machine.
+   */
+  private dirty = true;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true });
@@ -41,6 +48,8 @@ export class VehicleScene {
     this.controls = new OrbitControls(this.camera, canvas);
     this.controls.enableDamping = true;
     this.controls.addEventListener('start', () => (this.userMoved = true));
+    // Orbiting, zooming and damping after a drag all move the camera through update(), which says so here.
+    this.controls.addEventListener('change', () => (this.dirty = true));
     this.resize(canvas.clientWidth || canvas.width, canvas.clientHeight || canvas.height);
   }
 
@@ -57,13 +66,17 @@ export class VehicleScene {
     }
     this.state = state;
     this.build!.apply(state);
+    this.dirty = true;
     if (this.selected) this.select(this.selected);
   }
 
+  /** Renders when something changed (or a selection pulses); otherwise the canvas keeps its last frame. */
   frame(wallMs: number): void {
     const start = performance.now();
     this.controls.update();
-    this.selection.animate(wallMs);
+    if (this.selection.animate(wallMs)) this.dirty = true;
+    if (!this.dirty) return;
+    this.dirty = false;
     this.renderer.render(this.scene, this.camera);
     this.lastDrawCalls = this.renderer.info.render.calls;
     this.lastFrameMs = performance.now() - start;
@@ -99,12 +112,14 @@ export class VehicleScene {
 
   select(subject: Subject | undefined): void {
     this.selected = subject;
+    this.dirty = true;
     const at = subject && this.locate(subject);
     if (!at) return this.selection.hide();
     this.selection.show(at.parent, at.local, at.size, at.yaw);
   }
 
   resize(width: number, height: number): void {
+    this.dirty = true;
     this.renderer.setSize(width, height, false);
     this.camera.aspect = width / Math.max(1, height);
     this.camera.updateProjectionMatrix();
@@ -124,6 +139,7 @@ export class VehicleScene {
   }
 
   private rebuild(extra: readonly string[], state?: SceneState): void {
+    this.dirty = true;
     this.build?.dispose();
     this.build = new VehicleBuild(this.layout, extra, state?.nodes);
     this.scene.add(this.build.root);

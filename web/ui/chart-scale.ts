@@ -91,7 +91,7 @@ function widen(lo: number, hi: number, minRelSpan: number): [number, number] {
 }
 
 /** Index of the first sample with t >= the given time. */
-export function lowerBound(ts: readonly number[], t: number): number {
+export function lowerBound(ts: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = ts.length;
   while (lo < hi) {
@@ -145,19 +145,30 @@ export function valueAt(s: SeriesLike, t: number): number | undefined {
  * are summed once.
  */
 export function sumSeries(series: readonly SeriesLike[]): { t: number[]; v: number[] } {
-  const events: [number, number, number][] = [];
-  series.forEach((s, i) => s.t.forEach((t, k) => events.push([t, i, s.v[k]!])));
-  events.sort((a, b) => a[0] - b[0]);
-  const current = new Array<number>(series.length).fill(0);
-  const out = { t: [] as number[], v: [] as number[] };
-  let sum = 0;
-  for (let k = 0; k < events.length; k++) {
-    const [t, i, v] = events[k]!;
-    sum += v - current[i]!;
-    current[i] = v;
-    if (k + 1 < events.length && events[k + 1]![0] === t) continue;
-    out.t.push(t);
-    out.v.push(sum);
+  // Every sample's change (v - the series' previous v) lands on its instant among the distinct instants;
+  // the running total of the changes is the sum. Typed arrays and a binary search instead of one tuple per
+  // sample and a sort of them: a one-hour journal's ~200 workloads hold ~300k samples.
+  let n = 0;
+  for (const s of series) n += s.t.length;
+  const all = new Float64Array(n);
+  let k = 0;
+  for (const s of series) for (let i = 0; i < s.t.length; i++) all[k++] = s.t[i]!;
+  all.sort();
+  let u = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[u - 1]) all[u++] = all[i]!;
+  const times = all.subarray(0, u);
+  const delta = new Float64Array(u);
+  for (const s of series) {
+    let prev = 0;
+    for (let i = 0; i < s.t.length; i++) {
+      const v = s.v[i]!;
+      const j = lowerBound(times, s.t[i]!);
+      delta[j] = delta[j]! + v - prev;
+      prev = v;
+    }
   }
+  const out = { t: Array.from(times), v: new Array<number>(u) };
+  let sum = 0;
+  for (let i = 0; i < u; i++) out.v[i] = sum += delta[i]!;
   return out;
 }

@@ -90,6 +90,24 @@ describe('sumSeries', () => {
     expect(sumSeries([])).toEqual({ t: [], v: [] });
   });
 
+  it('equals the sum of the series at every instant any of them has a sample (against a plain reference)', () => {
+    const at = (x: { t: number[]; v: number[] }, t: number): number => {
+      let v = 0;
+      for (let i = 0; i < x.t.length && x.t[i]! <= t; i++) v = x.v[i]!;
+      return v;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(fc.integer({ min: -5, max: 100 }), fc.integer({ min: 0, max: 50 }))), { maxLength: 6 }), (raw) => {
+        const series = raw.map((pts) => {
+          const sorted = [...pts].sort((x, y) => x[0] - y[0]);
+          return { t: sorted.map((p) => p[0]), v: sorted.map((p) => p[1]) };
+        });
+        const instants = [...new Set(series.flatMap((x) => x.t))].sort((a, b) => a - b);
+        expect(sumSeries(series)).toEqual({ t: instants, v: instants.map((t) => series.reduce((s, x) => s + at(x, t), 0)) });
+      }),
+    );
+  });
+
   it('the last value equals the sum of last values', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 50 })), { minLength: 1 }), { maxLength: 6 }), (raw) => {
