@@ -14,6 +14,8 @@ export async function runRunBench(): Promise<void> {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--max-old-space-size=6144', child, profile], { maxBuffer: 1 << 20, timeout: 1_800_000 });
     const r = JSON.parse(stdout.trim().split('\n').pop()!);
     console.log(`  ${r.profile.padEnd(16)} ${fmt(r.nodes)} nodes: ${fmt(r.missionSeconds)} s of mission in ${fmt(r.wallSeconds, 1)} s wall = ${fmt(r.ratio)}x real time (${fmt(r.cpuSeconds, 1)} s CPU: ${fmt(r.cpuRatio)}x per CPU-second)   peak RSS ${fmt(r.peakRssMiB)} MiB   (target ${target})   failed expectations ${r.failed}`);
+    const phases = Object.entries(r.phasesMs as Record<string, number>).map(([k, ms]) => `${k} ${fmt(ms)}`).join(', ');
+    console.log(`    wall ms by phase: ${phases}`);
   }
   // The machine is shared: a load above its core count makes the wall ratios pessimistic; the CPU ones hold.
   console.log(`  load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);

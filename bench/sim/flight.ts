@@ -19,5 +19,5 @@ const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 clearInterval(sampler);
 rmSync(outDir, { recursive: true, force: true });
-console.log(JSON.stringify({ profile: profile.metadata.name, nodes: profile.vehicle.nodes.length, missionSeconds: r.missionSeconds, wallSeconds: wall, ratio: r.missionSeconds / wall, cpuSeconds, cpuRatio: r.missionSeconds / cpuSeconds, peakRssMiB: peak / 1048576, failed: r.results.filter((x) => x.status === 'fail').length, aborted: r.aborted ?? null }));
+console.log(JSON.stringify({ profile: profile.metadata.name, nodes: profile.vehicle.nodes.length, missionSeconds: r.missionSeconds, wallSeconds: wall, ratio: r.missionSeconds / wall, cpuSeconds, cpuRatio: r.missionSeconds / cpuSeconds, peakRssMiB: peak / 1048576, failed: r.results.filter((x) => x.status === 'fail').length, aborted: r.aborted ?? null, phasesMs: r.phases }));
 process.exit(0);

@@ -2,6 +2,7 @@
 // generic object API, which finds each kind's resource through discovery.
 import * as k8s from '@kubernetes/client-node';
 import { toClusterError } from './errors.ts';
+import { KeepAliveClients } from './keep-alive.ts';
 
 export interface ManifestObject {
   apiVersion: string;
@@ -12,9 +13,19 @@ export interface ManifestObject {
 
 export class ManifestClient {
   private readonly api: k8s.KubernetesObjectApi;
+  private readonly clients: KeepAliveClients;
 
   constructor(kc: k8s.KubeConfig) {
-    this.api = k8s.KubernetesObjectApi.makeApiClient(kc);
+    // Pooled connections (keep-alive.ts): a fresh TLS handshake per object made a run's set-up ~2x slower.
+    this.clients = new KeepAliveClients(kc);
+    this.api = this.clients.make(k8s.KubernetesObjectApi);
+    // As KubernetesObjectApi.makeApiClient does: an object without a namespace goes to the context's.
+    (this.api as unknown as { setDefaultNamespace(kc: k8s.KubeConfig): void }).setDefaultNamespace(kc);
+  }
+
+  /** Closes idle pooled connections. */
+  close(): void {
+    this.clients.close();
   }
 
   /** Creates each object in order; one that already exists is left as it is. */

@@ -16,7 +16,8 @@ import { journalLayout } from './layout.ts';
 import { restampSignal, stampInjection, type InjectResult, type LiveSink, type RunControl } from './live.ts';
 import { runManifests, type Manifest } from './manifests.ts';
 import { ClusterRecorder } from './observe.ts';
-import { WORKLOAD_KINDS, workloadReady } from './readiness.ts';
+import { PhaseTimer, type PhaseTimes } from './phase-times.ts';
+import { storeStatus, WORKLOAD_KINDS, workloadReady } from './readiness.ts';
 import { junitXml, summaryText } from './report/index.ts';
 import { twinConfig } from './twin-config.ts';
 import { vehicleNodes } from './vehicle-nodes.ts';
@@ -52,6 +53,8 @@ export interface RunOutcome {
   summary: string;
   wallSeconds: number;
   missionSeconds: number;
+  /** Wall milliseconds per phase (start-up, pre-launch, flight, shutdown, post-flight). */
+  phases: PhaseTimes;
 }
 
 /** Virtual epoch of lockstep runs: fixed, so timestamps (and journals) repeat exactly. */
@@ -60,6 +63,8 @@ const PRELAUNCH_LIMIT_MS = 600_000;
 
 export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   const wall0 = performance.now();
+  const phases = new PhaseTimer();
+  phases.enter('startup');
   const log = o.log ?? (() => undefined);
   const profile = o.profile;
   const realCluster = o.kubeconfig !== undefined;
@@ -78,7 +83,8 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   const kc = loadKubeConfig(realCluster ? { path: o.kubeconfig!, ...(o.context ? { context: o.context } : {}) } : { yaml: twin!.kubeconfig('admin') });
   const kube = new KubeCluster(kc);
   const cluster = withClockHolds(kube, clock, 'cluster');
-  const objects = withClockHolds(new ManifestClient(kc), clock, 'manifests');
+  const manifestClient = new ManifestClient(kc);
+  const objects = withClockHolds(manifestClient, clock, 'manifests');
 
   const records: JournalRecord[] = [];
   const model = vehicleModel(profile);
@@ -136,15 +142,19 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   try {
     o.onStarted?.({ kubeconfig: (role) => twin?.kubeconfig(role), namespace: names.namespace, missionNow, inject, signal });
     // Pre-launch: the run's objects, then every workload up before the countdown starts.
+    phases.enter('prelaunch');
     log(`kis run: ${profile.metadata.name} on ${realCluster ? `the cluster in ${o.kubeconfig}` : 'the embedded twin'} (seed ${o.seed}), namespace ${names.namespace}`);
     await objects.createAll(manifests);
     // Observe from now, so the state at T0 is known however the cluster is watched (informers list lazily).
     const recorder = new ClusterRecorder((pc) => (pc.startsWith(`${runId}-`) ? pc.slice(runId.length + 1) : pc));
     stopObserving = observe(twin, kube, clock, profile.vehicle.name, names.namespace, recorder, missionNow, record);
-    await waitForWorkloads(manifests, objects, clock, sleepUntil, () => aborted !== undefined);
+    // On the twin the runner reads readiness from its store, as it observes it (below); a lab cluster over the API.
+    const statusOf = twin ? (m: Manifest) => Promise.resolve(storeStatus(twin!.store, m)) : (m: Manifest) => objects.status(m);
+    await waitForWorkloads(manifests, statusOf, clock, sleepUntil, () => aborted !== undefined);
     if (aborted) throw new Aborted();
 
     // T0: the first timeline instant is now.
+    phases.enter('flight');
     t0 = clock.now() - profile.startMs;
 
     const wiring = deriveWiring(profile, { arming: 'armed' });
@@ -183,6 +193,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
       record({ t: missionNow(), kind: 'log', level: 'error', message: aborted });
     }
   } finally {
+    phases.enter('shutdown');
     over = true;
     for (const h of timers) clock.clearTimeout(h);
     clock.clearInterval(ticker);
@@ -190,9 +201,12 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
     stopObserving();
     await queue?.stop();
     if (realCluster && !o.keep) await objects.deleteAll([...manifests].reverse().filter((m) => m.kind === 'Namespace' || m.kind === 'PriorityClass')).catch((e) => log(`kis run: cleanup failed: ${String(e)}`));
+    manifestClient.close();
+    kube.close();
     await twin?.close();
   }
 
+  phases.enter('postflight');
   let results: ExpectationResult[];
   try {
     results = evaluateExpectations(profile, records);
@@ -212,18 +226,18 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   writeFileSync(join(o.outDir, 'junit.xml'), junit);
   if (o.junit) writeFileSync(o.junit, junit);
   writeFileSync(join(o.outDir, 'summary.txt'), `${summary}\n`);
-  return { results, ...(aborted ? { aborted } : {}), outDir: o.outDir, summary, wallSeconds: (performance.now() - wall0) / 1000, missionSeconds: missionMs / 1000 };
+  return { results, ...(aborted ? { aborted } : {}), outDir: o.outDir, summary, wallSeconds: (performance.now() - wall0) / 1000, missionSeconds: missionMs / 1000, phases: phases.stop() };
 }
 
 class Aborted extends Error {}
 
-async function waitForWorkloads(manifests: readonly Manifest[], objects: ManifestClient, clock: Clock, sleepUntil: (t: number) => Promise<void>, stopped: () => boolean): Promise<void> {
+async function waitForWorkloads(manifests: readonly Manifest[], statusOf: (m: Manifest) => Promise<Record<string, unknown> | undefined>, clock: Clock, sleepUntil: (t: number) => Promise<void>, stopped: () => boolean): Promise<void> {
   const deadline = clock.now() + PRELAUNCH_LIMIT_MS;
   const workloads = manifests.filter((m) => WORKLOAD_KINDS.has(m.kind));
   for (;;) {
     let pending: Manifest | undefined;
     for (const m of workloads) {
-      if (!workloadReady(m, await objects.status(m))) {
+      if (!workloadReady(m, await statusOf(m))) {
         pending = m;
         break;
       }
