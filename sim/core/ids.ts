@@ -10,9 +10,31 @@ export const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
  */
 export function randomSuffix(random: SeededRandom, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`randomSuffix: length must be an integer >= 0, got ${n}`);
-  let out = '';
-  for (let i = 0; i < n; i++) out += SUFFIX_ALPHABET[random.int(0, SUFFIX_ALPHABET.length)];
-  return out;
+  const codes = new Array<number>(n);
+  for (let i = 0; i < n; i++) codes[i] = SUFFIX_ALPHABET.charCodeAt(random.int(0, SUFFIX_ALPHABET.length));
+  return flatString(codes);
+}
+
+/**
+ * One flat string from character codes. Identifiers live as long as their objects (a twin holds hundreds of
+ * thousands), and a string built with `+=` or a template is a V8 rope of many heap cells; this one is a single cell.
+ */
+export function flatString(codes: readonly number[]): string {
+  return String.fromCharCode.apply(null, codes as number[]);
+}
+
+const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+const DASH = 45;
+
+function pushHex(codes: number[], word: number): void {
+  for (let shift = 28; shift >= 0; shift -= 4) codes.push(HEX_CODES[(word >>> shift) & 15]!);
+}
+
+/** `words` 32-bit words of the stream as 8·words lowercase hex digits (container ids and the like), flat. */
+export function hexFrom(random: SeededRandom, words: number): string {
+  const codes: number[] = [];
+  for (let i = 0; i < words; i++) pushHex(codes, random.uint32());
+  return flatString(codes);
 }
 
 /** upstream: k8s.io/apiserver/pkg/storage/names/generate.go — maxNameLength 63, randomLength 5. */
@@ -23,10 +45,12 @@ export const MAX_GENERATED_NAME_LENGTH = 63 - 5;
  * upstream: k8s.io/apiserver/pkg/storage/names/generate.go simpleNameGenerator.GenerateName.
  */
 export function generateName(random: SeededRandom, base: string): string {
-  return base.slice(0, MAX_GENERATED_NAME_LENGTH) + randomSuffix(random, 5);
+  const codes: number[] = [];
+  const head = base.slice(0, MAX_GENERATED_NAME_LENGTH);
+  for (let i = 0; i < head.length; i++) codes.push(head.charCodeAt(i));
+  for (let i = 0; i < 5; i++) codes.push(SUFFIX_ALPHABET.charCodeAt(random.int(0, SUFFIX_ALPHABET.length)));
+  return flatString(codes);
 }
-
-const hex = (word: number): string => (word >>> 0).toString(16).padStart(8, '0');
 
 /**
  * An RFC 4122 version-4 UUID built from 128 bits of the stream (version nibble 4, variant 10xx),
@@ -37,7 +61,9 @@ export function uuidFrom(random: SeededRandom): string {
   const b = (random.uint32() & 0xffff0fff) | 0x00004000; // version 4 in bits 12-15 of time_hi_and_version
   const c = (random.uint32() & 0x3fffffff) | 0x80000000; // variant 10xx in the top bits of clock_seq
   const d = random.uint32();
-  const bh = hex(b);
-  const ch = hex(c);
-  return `${hex(a)}-${bh.slice(0, 4)}-${bh.slice(4)}-${ch.slice(0, 4)}-${ch.slice(4)}${hex(d)}`;
+  const digits: number[] = [];
+  for (const word of [a, b, c, d]) pushHex(digits, word);
+  // 8-4-4-4-12
+  const codes = [...digits.slice(0, 8), DASH, ...digits.slice(8, 12), DASH, ...digits.slice(12, 16), DASH, ...digits.slice(16, 20), DASH, ...digits.slice(20)];
+  return flatString(codes);
 }

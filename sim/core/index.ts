@@ -12,5 +12,5 @@ export { LockstepStalledError } from './lockstep-stalled-error.ts';
 export type { HoldInfo } from './holds.ts';
 export { ManualClock } from './manual-clock.ts';
 export { SeededRandom, type Seed } from './seeded-random.ts';
-export { uuidFrom, randomSuffix, generateName, SUFFIX_ALPHABET, MAX_GENERATED_NAME_LENGTH } from './ids.ts';
+export { uuidFrom, hexFrom, flatString, randomSuffix, generateName, SUFFIX_ALPHABET, MAX_GENERATED_NAME_LENGTH } from './ids.ts';
 export { formatMissionTime, rfc3339Seconds, rfc3339Micro } from './time-format.ts';

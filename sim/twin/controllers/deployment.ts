@@ -11,7 +11,7 @@ import { WorkQueue } from './workqueue.ts';
 import { wakeOwners } from './wake-owners.ts';
 import { adopt, planClaim, release } from './replicaset-claim.ts';
 import { OwnedIndex } from './replicaset-owned-index.ts';
-import { controllerOf, isPodActive, newControllerRef } from './replicaset-pod-state.ts';
+import { controllerOf, newControllerRef } from './replicaset-pod-state.ts';
 import { SelectorCache, errorMessage, writeStatus } from './replicaset.ts';
 import { DeploymentTemplates } from './deployment-templates.ts';
 import { planRecreate, planRolling, planScale, historyToDelete, newRsReplicas, type ScalePlan } from './deployment-plan.ts';
@@ -109,7 +109,7 @@ class DeploymentController implements Controller {
   /** rsView with the live count of the ReplicaSet's non-terminating pods. */
   private view(rs: KubeObject): RsView {
     let pods = 0;
-    for (const p of this.podIndex.owned(rs.metadata.uid ?? '').values()) if (isPodActive(p)) pods++;
+    for (const e of this.podIndex.owned(rs.metadata.uid ?? '').entries()) if (e.active) pods++;
     return { ...rsView(rs), pods };
   }
 

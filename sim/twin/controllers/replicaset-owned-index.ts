@@ -1,13 +1,38 @@
 // An index of the objects (pods, ReplicaSets) a controller kind owns, by owner uid, plus the orphans of each
 // namespace, kept up to date from the watch. It replaces upstream's "list every pod in the namespace and
 // claim" (pkg/controller/controller_ref_manager.go) with O(owned + orphans) work per sync.
+// Each filed object carries the facts a sync reads (active, ready, ready-since), computed once per write rather
+// than once per sync: a 1,000-pod ReplicaSet syncs many times while its pods start, and each sync visits them all.
+import type { LabelSelector } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
-import { controllerOf } from './replicaset-pod-state.ts';
+import { controllerOf, isPodActive, isPodReady, podReadySince } from './replicaset-pod-state.ts';
 import { keyOf } from './controller.ts';
 
+/** One filed object and what a sync needs to know about it. A new entry replaces it on every write. */
+export interface OwnedEntry {
+  readonly obj: KubeObject;
+  /** upstream: controller.IsPodActive (for non-pods: not being deleted). */
+  readonly active: boolean;
+  /** upstream: podutil.IsPodReady. */
+  readonly ready: boolean;
+  /** The Ready condition's lastTransitionTime in epoch ms when ready, else 0. */
+  readonly readySince: number;
+  /** Memo for the caller: the selector this object was last seen to match (entries die with the object version). */
+  matchedBy?: LabelSelector;
+  /** Memo for the caller: the template-label selector this object was last seen to carry fully. */
+  fullyLabeledBy?: LabelSelector;
+}
+
+/** A read-only view of one owner's objects. */
+export interface OwnedView {
+  readonly size: number;
+  values(): IterableIterator<KubeObject>;
+  entries(): IterableIterator<OwnedEntry>;
+}
+
 export class OwnedIndex {
-  private readonly byOwner = new Map<string, Map<string, KubeObject>>();
-  private readonly orphans = new Map<string, Map<string, KubeObject>>();
+  private readonly byOwner = new Map<string, Map<string, OwnedEntry>>();
+  private readonly orphans = new Map<string, Map<string, OwnedEntry>>();
   /** Where each key is filed now: an owner uid, `orphan`, or absent (another kind's, or gone). */
   private readonly filed = new Map<string, string>();
 
@@ -18,25 +43,26 @@ export class OwnedIndex {
   apply(ev: WatchEvent): void {
     const obj = ev.object;
     const key = keyOf(obj);
-    this.unfile(key, obj.metadata.namespace ?? '');
-    if (ev.type === 'DELETED') return;
-    const ref = controllerOf(obj);
-    if (!ref) {
-      mapOf(this.orphans, obj.metadata.namespace ?? '').set(key, obj);
-      this.filed.set(key, 'orphan');
-    } else if (ref.kind === this.ownerKind) {
-      mapOf(this.byOwner, ref.uid).set(key, obj);
-      this.filed.set(key, ref.uid);
-    }
+    const namespace = obj.metadata.namespace ?? '';
+    const ref = ev.type === 'DELETED' ? undefined : controllerOf(obj);
+    const where = ev.type === 'DELETED' ? undefined : !ref ? 'orphan' : ref.kind === this.ownerKind ? ref.uid : undefined;
+    const was = this.filed.get(key);
+    // Re-filing moves the key to the end of its bucket, as a fresh insert: syncs see owners' objects in write order.
+    if (was !== undefined) this.unfile(key, namespace, was);
+    if (where === undefined) return;
+    const ready = isPodReady(obj);
+    const entry: OwnedEntry = { obj, active: isPodActive(obj), ready, readySince: ready ? podReadySince(obj) : 0 };
+    mapOf(where === 'orphan' ? this.orphans : this.byOwner, where === 'orphan' ? namespace : where).set(key, entry);
+    this.filed.set(key, where);
   }
 
   /** The objects controlled by `uid` (live view; do not mutate). */
-  owned(uid: string): ReadonlyMap<string, KubeObject> {
-    return this.byOwner.get(uid) ?? EMPTY;
+  owned(uid: string): OwnedView {
+    return view(this.byOwner.get(uid));
   }
 
-  orphansIn(namespace: string): ReadonlyMap<string, KubeObject> {
-    return this.orphans.get(namespace) ?? EMPTY;
+  orphansIn(namespace: string): OwnedView {
+    return view(this.orphans.get(namespace));
   }
 
   /** Forgets an owner's bucket once the owner is gone and the bucket is empty. */
@@ -44,25 +70,28 @@ export class OwnedIndex {
     if (this.byOwner.get(uid)?.size === 0) this.byOwner.delete(uid);
   }
 
-  private unfile(key: string, namespace: string): void {
-    const where = this.filed.get(key);
-    if (where === undefined) return;
+  private unfile(key: string, namespace: string, where: string): void {
     this.filed.delete(key);
-    if (where === 'orphan') {
-      const m = this.orphans.get(namespace);
-      m?.delete(key);
-      if (m?.size === 0) this.orphans.delete(namespace);
-    } else {
-      const m = this.byOwner.get(where);
-      m?.delete(key);
-      if (m?.size === 0) this.byOwner.delete(where);
-    }
+    const bucketKey = where === 'orphan' ? namespace : where;
+    const buckets = where === 'orphan' ? this.orphans : this.byOwner;
+    const m = buckets.get(bucketKey);
+    m?.delete(key);
+    if (m?.size === 0) buckets.delete(bucketKey);
   }
 }
 
-const EMPTY: ReadonlyMap<string, KubeObject> = new Map();
+const EMPTY = new Map<string, OwnedEntry>();
 
-function mapOf(m: Map<string, Map<string, KubeObject>>, k: string): Map<string, KubeObject> {
+function* objectsOf(m: Map<string, OwnedEntry>): IterableIterator<KubeObject> {
+  for (const e of m.values()) yield e.obj;
+}
+
+function view(m: Map<string, OwnedEntry> | undefined): OwnedView {
+  const bucket = m ?? EMPTY;
+  return { size: bucket.size, values: () => objectsOf(bucket), entries: () => bucket.values() };
+}
+
+function mapOf(m: Map<string, Map<string, OwnedEntry>>, k: string): Map<string, OwnedEntry> {
   let v = m.get(k);
   if (!v) m.set(k, (v = new Map()));
   return v;

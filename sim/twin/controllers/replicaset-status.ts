@@ -1,7 +1,6 @@
 // A ReplicaSet's status from its active pods. upstream: pkg/controller/replicaset/replica_set_utils.go calculateStatus
 import type { KubeObject } from '../store/index.ts';
-import { matchesLabels, labelSelectorFromSpec } from '../selectors/index.ts';
-import { isPodAvailable, isPodReady } from './replicaset-pod-state.ts';
+import { labelSelectorFromSpec, type LabelSelector } from '../selectors/index.ts';
 
 export interface ReplicaSetCondition {
   type: string;
@@ -25,35 +24,29 @@ export interface ReplicaSetShape extends KubeObject {
   status?: Partial<ReplicaSetStatus>;
 }
 
+/** How many of a ReplicaSet's pods are active, carry every template label, are ready, and are available. */
+export interface ReplicaSetPodCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
 /**
- * `active` are the ReplicaSet's active pods (not terminating, not finished). A manage error sets the
- * ReplicaFailure condition (reason FailedCreate / FailedDelete); a clean sync removes it, as upstream.
+ * The status from the counts over the ReplicaSet's active pods (not terminating, not finished). A manage error sets
+ * the ReplicaFailure condition (reason FailedCreate / FailedDelete); a clean sync removes it, as upstream.
  */
 export function calculateReplicaSetStatus(
   rs: ReplicaSetShape,
-  active: readonly KubeObject[],
-  now: number,
+  counts: ReplicaSetPodCounts,
   nowText: string,
   manageError?: { reason: 'FailedCreate' | 'FailedDelete'; message: string },
 ): ReplicaSetStatus {
-  const minReady = rs.spec?.minReadySeconds ?? 0;
-  // upstream: fullyLabeledReplicas counts pods carrying every label of the template.
-  const templateLabels = labelSelectorFromSpec({ matchLabels: rs.spec?.template?.metadata?.labels ?? {} });
-  let fully = 0;
-  let ready = 0;
-  let available = 0;
-  for (const pod of active) {
-    if (matchesLabels(templateLabels, pod.metadata.labels)) fully++;
-    if (isPodReady(pod)) {
-      ready++;
-      if (isPodAvailable(pod, minReady, now)) available++;
-    }
-  }
   const status: ReplicaSetStatus = {
-    replicas: active.length,
-    fullyLabeledReplicas: fully,
-    readyReplicas: ready,
-    availableReplicas: available,
+    replicas: counts.replicas,
+    fullyLabeledReplicas: counts.fullyLabeled,
+    readyReplicas: counts.ready,
+    availableReplicas: counts.available,
     observedGeneration: rs.metadata.generation ?? 0,
   };
   const previous = (rs.status?.conditions ?? []).find((c) => c.type === 'ReplicaFailure');
@@ -62,6 +55,11 @@ export function calculateReplicaSetStatus(
     status.conditions = [keep ? previous : { type: 'ReplicaFailure', status: 'True', lastTransitionTime: nowText, ...manageError }];
   }
   return status;
+}
+
+/** upstream: fullyLabeledReplicas counts pods carrying every label of the template — this selector matches them. */
+export function templateLabelSelector(rs: ReplicaSetShape): LabelSelector {
+  return labelSelectorFromSpec({ matchLabels: rs.spec?.template?.metadata?.labels ?? {} });
 }
 
 export function sameStatus(a: Partial<ReplicaSetStatus> | undefined, b: ReplicaSetStatus): boolean {

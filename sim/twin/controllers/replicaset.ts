@@ -3,17 +3,17 @@
 import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
 import { rfc3339Seconds } from '../../core/index.ts';
 import { deleteObject, resourceByKey, type ServedResource } from '../api/index.ts';
-import { labelSelectorFromSpec, type LabelSelector } from '../selectors/index.ts';
+import { labelSelectorFromSpec, matchesLabels, type LabelSelector } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
 import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import type { ControllerFactory } from './manager.ts';
 import { WorkQueue } from './workqueue.ts';
 import { wakeOwners } from './wake-owners.ts';
 import { adopt, planClaim, release } from './replicaset-claim.ts';
-import { OwnedIndex } from './replicaset-owned-index.ts';
+import { OwnedIndex, type OwnedEntry } from './replicaset-owned-index.ts';
 import { isPodActive, isPodReady, isPodAvailable, newControllerRef } from './replicaset-pod-state.ts';
 import { podsToDelete } from './replicaset-ranking.ts';
-import { calculateReplicaSetStatus, sameStatus, type ReplicaSetShape } from './replicaset-status.ts';
+import { calculateReplicaSetStatus, sameStatus, templateLabelSelector, type ReplicaSetPodCounts, type ReplicaSetShape } from './replicaset-status.ts';
 import { podFromTemplate } from './replicaset-template.ts';
 
 const COMPONENT = 'replicaset-controller';
@@ -37,6 +37,51 @@ export class SelectorCache {
   }
 }
 
+/** The template-label selector per ReplicaSet, by uid and generation (the template changes with the generation). */
+class TemplateSelectorCache {
+  private readonly cache = new Map<string, { generation: number; selector: LabelSelector }>();
+  get(rs: ReplicaSetShape): LabelSelector {
+    const uid = rs.metadata.uid ?? '';
+    const generation = rs.metadata.generation ?? 0;
+    const hit = this.cache.get(uid);
+    if (hit && hit.generation === generation) return hit.selector;
+    const selector = templateLabelSelector(rs);
+    this.cache.set(uid, { generation, selector });
+    return selector;
+  }
+  forget(uid: string | undefined): void {
+    if (uid) this.cache.delete(uid);
+  }
+}
+
+/** Whether the entry's object matches `selector`, remembered on the entry (which a write to the object replaces). */
+function matchesMemo(e: OwnedEntry, selector: LabelSelector): boolean {
+  if (e.matchedBy === selector) return true;
+  if (!matchesLabels(selector, e.obj.metadata.labels)) return false;
+  e.matchedBy = selector;
+  return true;
+}
+
+type PodCounts = ReplicaSetPodCounts & { nextAvailableIn: number };
+
+function newCounts(minReady: number): PodCounts {
+  return { replicas: 0, fullyLabeled: 0, ready: 0, available: 0, nextAvailableIn: minReady * 1000 };
+}
+
+/** Adds one active, matching pod to the counts. */
+function countEntry(counts: PodCounts, e: OwnedEntry, template: LabelSelector, minReady: number, now: number): void {
+  counts.replicas++;
+  if (e.fullyLabeledBy === template || matchesLabels(template, e.obj.metadata.labels)) {
+    e.fullyLabeledBy = template;
+    counts.fullyLabeled++;
+  }
+  if (!e.ready) return;
+  counts.ready++;
+  // upstream: podutil.IsPodAvailable — ready for at least minReadySeconds (strictly before now).
+  if (minReady <= 0 || (e.readySince > 0 && e.readySince + minReady * 1000 < now)) counts.available++;
+  else if (e.readySince > 0) counts.nextAvailableIn = Math.min(counts.nextAvailableIn, e.readySince + minReady * 1000 - now);
+}
+
 export const replicaSetController: ControllerFactory = (ctx) => new ReplicaSetController(ctx);
 
 class ReplicaSetController implements Controller {
@@ -45,6 +90,7 @@ class ReplicaSetController implements Controller {
   private readonly rsRes = resourceByKey('replicasets.apps')!;
   private readonly index = new OwnedIndex('ReplicaSet');
   private readonly selectors = new SelectorCache();
+  private readonly templates = new TemplateSelectorCache();
   private readonly queue: WorkQueue;
   private stops: (() => void)[] = [];
 
@@ -70,6 +116,7 @@ class ReplicaSetController implements Controller {
   private onReplicaSet(ev: WatchEvent): void {
     if (ev.type === 'DELETED') {
       this.selectors.forget(ev.object.metadata.uid);
+      this.templates.forget(ev.object.metadata.uid);
       return;
     }
     this.queue.add(keyOf(ev.object));
@@ -88,33 +135,56 @@ class ReplicaSetController implements Controller {
     const deleting = rs.metadata.deletionTimestamp !== undefined;
     const selector = this.selectors.get(rs);
     const ref = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
-    const plan = planClaim(deleting, selector, [...this.index.owned(uid).values()], [...this.index.orphansIn(namespace).values()]);
-    const owned = plan.owned;
-    for (const pod of plan.release) release(this.ctx.registry, this.pods, pod, uid);
-    for (const pod of plan.adopt) owned.push(adopt(this.ctx.registry, this.pods, pod, ref));
+    // upstream: ClaimPods — ours and matching are kept, ours and no longer matching released, matching orphans adopted.
+    const active: KubeObject[] = [];
+    const toRelease: KubeObject[] = [];
+    const now = this.ctx.clock.now();
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    const template = this.templates.get(rs);
+    let counts = newCounts(minReady);
+    for (const e of this.index.owned(uid).entries()) {
+      if (!matchesMemo(e, selector)) {
+        if (!deleting) toRelease.push(e.obj);
+        continue;
+      }
+      if (!e.active) continue;
+      active.push(e.obj);
+      countEntry(counts, e, template, minReady, now);
+    }
+    const orphans = planClaim(deleting, selector, [], this.index.orphansIn(namespace).values());
+    for (const pod of toRelease) release(this.ctx.registry, this.pods, pod, uid);
+    for (const pod of orphans.adopt) {
+      const adopted = adopt(this.ctx.registry, this.pods, pod, ref);
+      if (isPodActive(adopted)) active.push(adopted);
+    }
 
-    let active = owned.filter(isPodActive);
     let failure: { reason: 'FailedCreate' | 'FailedDelete'; message: string } | undefined;
     let more = false;
+    let changed = toRelease.length > 0 || orphans.adopt.length > 0;
     if (!deleting) {
       const r = this.manage(rs, active, ref);
       failure = r.failure;
       more = r.more;
-      // What manage changed, without another pass over the index: created pods join, deleted ones leave.
-      if (r.deleted.size) active = active.filter((p) => !r.deleted.has(p));
-      active.push(...r.created);
+      changed ||= r.created.length > 0 || r.deleted.size > 0;
     }
-    const now = this.ctx.clock.now();
-    const activeNow = active;
-    const status = calculateReplicaSetStatus(rs, activeNow, now, rfc3339Seconds(now), failure);
+    // After writes, count again: the index already holds what was created, deleted, adopted and released (watch
+    // delivery is synchronous), as upstream's calculateStatus over the pods after claim and manage.
+    if (changed) counts = this.count(uid, selector, template, minReady, now);
+    const status = calculateReplicaSetStatus(rs, counts, rfc3339Seconds(now), failure);
     this.writeStatus(rs, status);
     // upstream: requeue after minReadySeconds so availableReplicas catches up with readiness.
-    const minReady = rs.spec?.minReadySeconds ?? 0;
-    if (minReady > 0 && status.readyReplicas > status.availableReplicas) {
-      this.queue.addAfter(key, nextAvailabilityDelay(activeNow, minReady, now));
-    }
+    if (minReady > 0 && status.readyReplicas > status.availableReplicas) this.queue.addAfter(key, Math.max(1, counts.nextAvailableIn));
     if (more) this.queue.add(key);
     return failure === undefined;
+  }
+
+  /** The status counts over the owned, matching, active pods, and the wait until the next ready one is available. */
+  private count(uid: string, selector: LabelSelector, template: LabelSelector, minReady: number, now: number): PodCounts {
+    const counts = newCounts(minReady);
+    for (const e of this.index.owned(uid).entries()) {
+      if (e.active && matchesMemo(e, selector)) countEntry(counts, e, template, minReady, now);
+    }
+    return counts;
   }
 
   /** upstream: manageReplicas — create or delete the difference, at most BURST_REPLICAS at a time. */

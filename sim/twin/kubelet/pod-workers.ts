@@ -2,7 +2,7 @@
 // delete, each step on the injected clock with seeded jitter. Status goes to the API only when the node can
 // reach it; otherwise it is kept and resent (upstream: the status manager resyncs every 10 s).
 // upstream: pkg/kubelet/pod_workers.go, kuberuntime_manager.go SyncPod/killPodWithSyncResult, status_manager.go.
-import type { SeededRandom } from '../../core/index.ts';
+import { hexFrom, type SeededRandom } from '../../core/index.ts';
 import { ApiError, deleteObject, resourceByKey } from '../api/index.ts';
 import type { ControllerContext } from '../controllers/index.ts';
 import type { KubeObject } from '../store/index.ts';
@@ -293,9 +293,7 @@ export class PodWorkers {
   }
 
   private hexId(): string {
-    let s = '';
-    for (let i = 0; i < 8; i++) s += this.host.random.uint32().toString(16).padStart(8, '0');
-    return s;
+    return hexFrom(this.host.random, 8);
   }
 
   private event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
