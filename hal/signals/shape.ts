@@ -81,16 +81,44 @@ function checkMap(value: unknown, path: string, ok: (v: unknown) => boolean, wha
   return undefined;
 }
 
+/** A shape's fields as an array, made once: checkShape runs per MQTT message and per journal line. */
+const fieldLists = new WeakMap<Shape, ReadonlyArray<readonly [string, FieldSpec]>>();
+
+function fieldsOf(shape: Shape): ReadonlyArray<readonly [string, FieldSpec]> {
+  let fields = fieldLists.get(shape);
+  if (!fields) fieldLists.set(shape, (fields = Object.entries(shape)));
+  return fields;
+}
+
+/** The common valid cases without building the field's path string; false means "ask checkField". */
+function plainlyValid(value: unknown, type: FieldType): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'int':
+      return Number.isSafeInteger(value);
+    case 'non-negative-int':
+      return Number.isSafeInteger(value) && (value as number) >= 0;
+    default:
+      return Array.isArray(type) && type.includes(value as string);
+  }
+}
+
 /** Checks required/optional fields and rejects unknown ones (a typo must not pass silently). */
 export function checkShape(value: unknown, shape: Shape, path: string, allowExtra = false): string | undefined {
   if (!isPlainObject(value)) return `${path || 'record'}: expected an object, got ${describe(value)}`;
   const prefix = path ? `${path}.` : '';
-  for (const [name, spec] of Object.entries(shape)) {
+  const fields = fieldsOf(shape);
+  for (let i = 0; i < fields.length; i++) {
+    const [name, spec] = fields[i]!;
     const v = value[name];
     if (v === undefined) {
       if (!spec.optional) return `${prefix}${name}: required field is missing`;
       continue;
     }
+    if (plainlyValid(v, spec.type)) continue;
     const err = checkField(v, spec.type, `${prefix}${name}`);
     if (err) return err;
   }

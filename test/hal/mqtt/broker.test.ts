@@ -42,6 +42,18 @@ describe('EmbeddedBroker + MqttSource over TCP', () => {
     expect(broker.counters()).toMatchObject({ publishes: 1, publishRefused: 0 });
   });
 
+  // The broker corks a connection from a read until the next check phase (coalesceReplies): a burst's
+  // PUBACKs must all still come, each for its own message, and every message reach the HAL.
+  it('a pipelined burst of QoS 1 messages is acknowledged message for message', async () => {
+    const { broker, rec } = await setup({ local: true });
+    const dev = await device(broker.address.url);
+    const burst = Array.from({ length: 300 }, (_, i) => dev.publishAsync('kis/f9/signal/power/psu1', `{"millivolts":${20_000 + i}}`, { qos: 1 }));
+    const acks = await Promise.all(burst);
+    expect(new Set(acks.map((p) => p?.messageId)).size).toBe(300);
+    await rec.until((r) => r.signals.length === 300);
+    expect(rec.signals.map((sig) => (sig as { millivolts: number }).millivolts)).toEqual(Array.from({ length: 300 }, (_, i) => 20_000 + i));
+  });
+
   it('binds 127.0.0.1 by default', async () => {
     const broker = new EmbeddedBroker({ vehicle: VEHICLE, users: USERS, port: 0 });
     cleanup.push(() => broker.stop());
