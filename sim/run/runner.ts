@@ -75,11 +75,11 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   const names = { run: runId, namespace: `kis-${runId}` };
   const manifests = runManifests(profile, names);
 
-  let twin: Twin | undefined;
   const nodes = vehicleNodes(profile);
-  if (!realCluster) {
-    twin = await startTwin({ clock, wallNow: new Date(), nodes, controllers: simulationControllers(nodes), config: twinConfig(profile, o.seed), port: 0 });
-  }
+  const starting = realCluster ? undefined : startTwin({ clock, wallNow: new Date(), nodes, controllers: simulationControllers(nodes), config: twinConfig(profile, o.seed), port: 0 });
+  // The vehicle model (pure, ~50 ms cold) is built while the twin's TLS keys are generated off the main thread.
+  const model = vehicleModel(profile);
+  const twin: Twin | undefined = await starting;
   const kc = loadKubeConfig(realCluster ? { path: o.kubeconfig!, ...(o.context ? { context: o.context } : {}) } : { yaml: twin!.kubeconfig('admin') });
   const kube = new KubeCluster(kc);
   const cluster = withClockHolds(kube, clock, 'cluster');
@@ -87,7 +87,6 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   const objects = withClockHolds(manifestClient, clock, 'manifests');
 
   const records: JournalRecord[] = [];
-  const model = vehicleModel(profile);
   const header: JournalHeader = {
     kind: 'header', format: 'kis-journal', version: 1, profile: profile.metadata.name, vehicle: profile.vehicle.name, seed: o.seed,
     clock: lockstep ? 'lockstep' : o.mode === 'speed' ? 'scaled' : 'realtime', namespace: names.namespace, layout: journalLayout(profile, model),

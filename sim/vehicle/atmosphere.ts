@@ -57,12 +57,17 @@ function lowerAir(altitudeM: number): Air {
   return { densityKgM3: p / (R_AIR * t), temperatureK: t, speedOfSoundMps: Math.sqrt(GAMMA * R_AIR * t) };
 }
 
+/** Each UPPER segment's log-density slope, 1/m: the integrator reads ρ above 86 km ~10,000 times a run. */
+const UPPER_SLOPES = UPPER.slice(1).map(([z1, r1], i) => {
+  const [z0, r0] = UPPER[i]!;
+  return Math.log(r1 / r0) / (z1 - z0);
+});
+
 function upperDensity(altitudeM: number): number {
   for (let i = 1; i < UPPER.length; i++) {
-    const [z1, r1] = UPPER[i]!;
-    if (altitudeM <= z1) {
+    if (altitudeM <= UPPER[i]![0]) {
       const [z0, r0] = UPPER[i - 1]!;
-      return r0 * Math.exp((Math.log(r1 / r0) * (altitudeM - z0)) / (z1 - z0));
+      return r0 * Math.exp(UPPER_SLOPES[i - 1]! * (altitudeM - z0));
     }
   }
   return 0;
