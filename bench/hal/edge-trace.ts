@@ -1,7 +1,8 @@
 // Where one frame's time goes: subscribes to the HAL's diagnostics_channel trace points and stamps each
 // (performance.now() in the bench, never in the HAL) per edge, so the latency figure can be explained.
+// The API's acceptance comes from the twin's own process (twin-process.ts), already in this clock.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCING, TRACE_WRITE, type QueueTrace, type WriteTrace } from '../../hal/cluster/index.ts';
+import { TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCED, TRACE_SYNCING, TRACE_WRITE, type QueueTrace, type WriteTrace } from '../../hal/cluster/index.ts';
 import { TRACE_SERIAL_BYTES, TRACE_SERIAL_SIGNAL } from '../../hal/sources/serial/index.ts';
 
 /** Stamps of one edge, ms from performance.now(); a stage not seen stays NaN. */
@@ -10,28 +11,37 @@ export interface EdgeStamps {
   bytes: number;
   signal: number;
   enqueued: number;
-  /** The queue loop picked the head up (before its fsync). */
+  /** The queue loop picked the head up (its fsync starts, if it needs one). */
   picked: number;
   applying: number;
+  /** The head's fsync ended (it runs beside the apply). */
+  synced: number;
   writeStart: number;
+  /** The twin committed the edge's first write. */
   accepted: number;
+  /** The twin committed the write the edge is for (a separation's out-of-service taint; for a link, the first write). */
+  effect: number;
   /** The last of the edge's actions done (every node annotated, every Event posted). */
   complete: number;
 }
 
-export const SEGMENTS: ReadonlyArray<readonly [string, keyof EdgeStamps, keyof EdgeStamps]> = [
-  ['pty write → bytes read', 'written', 'bytes'],
-  ['bytes read → signal', 'bytes', 'signal'],
+/** [label, from, to, spans the debounce window (subtracted: it is the design, not latency)]. */
+export const SEGMENTS: ReadonlyArray<readonly [string, keyof EdgeStamps, keyof EdgeStamps, boolean?]> = [
+  ['pty write → bytes read (socat)', 'written', 'bytes'],
+  ['bytes read → signal', 'bytes', 'signal', true],
   ['signal → enqueued (journalled)', 'signal', 'enqueued'],
   ['enqueued → queue picks it up', 'enqueued', 'picked'],
-  ['group-commit fsync', 'picked', 'applying'],
+  ['picked → apply', 'picked', 'applying'],
   ['apply → first write sent', 'applying', 'writeStart'],
-  ['write sent → API accepted', 'writeStart', 'accepted'],
-  ['TOTAL frame → API accepted', 'written', 'accepted'],
-  ['frame → edge complete (all writes)', 'written', 'complete'],
+  ['write sent → API accepted (twin)', 'writeStart', 'accepted'],
+  ['fsync (beside the write)', 'picked', 'synced'],
+  ['HAL leg: bytes read → API accepted', 'bytes', 'accepted', true],
+  ['TOTAL frame → API accepted', 'written', 'accepted', true],
+  ['frame → separation taint accepted', 'written', 'effect', true],
+  ['frame → edge complete (all writes)', 'written', 'complete', true],
 ];
 
-const blank = (): EdgeStamps => ({ written: NaN, bytes: NaN, signal: NaN, enqueued: NaN, picked: NaN, applying: NaN, writeStart: NaN, accepted: NaN, complete: NaN });
+const blank = (): EdgeStamps => ({ written: NaN, bytes: NaN, signal: NaN, enqueued: NaN, picked: NaN, applying: NaN, synced: NaN, writeStart: NaN, accepted: NaN, effect: NaN, complete: NaN });
 
 export class EdgeTracer {
   readonly edges: EdgeStamps[] = [];
@@ -40,8 +50,7 @@ export class EdgeTracer {
   private onComplete: (() => void) | undefined;
   private readonly handlers: Array<[string, (m: unknown) => void]>;
 
-  /** `isFirstWrite` picks the write whose acceptance is the edge's latency (the first node's link annotation). */
-  constructor(isFirstWrite: (step: string) => boolean) {
+  constructor() {
     const first = (k: keyof EdgeStamps) => {
       if (Number.isNaN(this.cur[k])) this.cur[k] = performance.now();
     };
@@ -53,13 +62,14 @@ export class EdgeTracer {
         this.outstanding.add((m as QueueTrace).id);
       }],
       [TRACE_SYNCING, () => first('picked')],
+      [TRACE_SYNCED, () => first('synced')],
       [TRACE_APPLYING, () => {
         first('picked');
         first('applying');
       }],
       [TRACE_WRITE, (m) => {
         const w = m as WriteTrace;
-        if (w.phase === 'start' && isFirstWrite(w.step)) first('writeStart');
+        if (w.phase === 'start') first('writeStart');
       }],
       [TRACE_DONE, (m) => {
         this.outstanding.delete((m as QueueTrace).id);
@@ -79,8 +89,10 @@ export class EdgeTracer {
     return this.cur;
   }
 
-  accepted(): void {
-    if (Number.isNaN(this.cur.accepted)) this.cur.accepted = performance.now();
+  /** The twin committed a write of this edge at `at`; `effect`: it is the one the edge is for. */
+  accepted(at: number, effect: boolean): void {
+    if (Number.isNaN(this.cur.accepted)) this.cur.accepted = at;
+    if (effect && Number.isNaN(this.cur.effect)) this.cur.effect = at;
   }
 
   /** Resolves when every action of the current edge is done, so the next edge starts on an idle HAL. */
@@ -97,12 +109,18 @@ export class EdgeTracer {
   }
 }
 
-/** p50/p90/p99/max of each segment, one line each. */
-export function breakdown(edges: readonly EdgeStamps[]): string[] {
-  return SEGMENTS.map(([label, from, to]) => {
-    const xs = edges.map((e) => e[to] - e[from]).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-    if (xs.length === 0) return `  ${label.padEnd(36)} (not seen)`;
-    const p = (q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))]!.toFixed(2).padStart(7);
-    return `  ${label.padEnd(36)} p50 ${p(0.5)}  p90 ${p(0.9)}  p99 ${p(0.99)}  max ${p(1)} ms`;
+/** p50/p90/p99/max of each segment, one line each; `debounceMs` comes off the segments that span it. */
+export function breakdown(edges: readonly EdgeStamps[], debounceMs = 0): string[] {
+  return SEGMENTS.map(([label, from, to, spans]) => {
+    const xs = edges.map((e) => e[to] - e[from] - (spans ? debounceMs : 0)).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+    const name = spans && debounceMs > 0 ? `${label} − ${debounceMs} ms` : label;
+    if (xs.length === 0) return `  ${name.padEnd(44)} (not seen)`;
+    return `  ${name.padEnd(44)} ${quantiles(xs)}`;
   });
+}
+
+/** "p50 … p90 … p99 … max … ms" of sorted `xs`. */
+export function quantiles(xs: readonly number[]): string {
+  const p = (q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))]!.toFixed(2).padStart(7);
+  return `p50 ${p(0.5)}  p90 ${p(0.9)}  p99 ${p(0.99)}  max ${p(1)} ms`;
 }

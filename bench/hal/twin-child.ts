@@ -1,0 +1,60 @@
+// Benchmark helper process for bench/hal: the twin in a process of its own, as a lab's cluster is on
+// another machine — its GC, timers and request handling no longer share the HAL's event loop. It
+// stamps each write the moment its store commits it (the watch handler runs inside the write) on the
+// absolute clock performance.timeOrigin + performance.now(), and answers pings so the parent can
+// measure the offset between the two processes' clocks (twin-process.ts).
+import { RealClock } from '../../sim/core/index.ts';
+import { loadProfile } from '../../sim/profile/index.ts';
+import { vehicleNodes } from '../../sim/run/vehicle-nodes.ts';
+import { nodeObject, resourceByKey, startTwin, type KubeObject } from '../../sim/twin/index.ts';
+import type { ChildMessage, ParentMessage, WriteKind } from './twin-messages.ts';
+
+const OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
+const LINK_PREFIX = 'sim.kis.dev/link-';
+
+const abs = (): number => performance.timeOrigin + performance.now();
+const send = (m: ChildMessage): void => void process.send!(m);
+
+const profile = loadProfile(process.argv[2] ?? 'profiles/electron-small.yaml');
+const specs = vehicleNodes(profile);
+const clock = new RealClock();
+const twin = await startTwin({ clock, wallNow: new Date(), nodes: specs });
+const nodes = resourceByKey('nodes')!;
+
+const stamp = (kind: WriteKind, name: string, value: string): void => send({ op: 'write', kind, name, value, at: abs() });
+const taintOf = (o: KubeObject): boolean =>
+  ((o.spec as { taints?: Array<{ key: string }> } | undefined)?.taints ?? []).some((t) => t.key === OUT_OF_SERVICE);
+const tainted = new Set<string>();
+
+twin.store.watch('nodes', undefined, twin.store.resourceVersion(), (ev) => {
+  const name = ev.object.metadata.name ?? '';
+  if (ev.type === 'DELETED') {
+    tainted.delete(name);
+    return stamp('delete', name, '');
+  }
+  for (const [k, v] of Object.entries(ev.object.metadata.annotations ?? {})) if (k.startsWith(LINK_PREFIX)) stamp('annotate', name, `${k}=${v}`);
+  const t = taintOf(ev.object);
+  if (t && !tainted.has(name)) stamp('taint', name, OUT_OF_SERVICE);
+  if (t) tainted.add(name);
+  else tainted.delete(name);
+});
+twin.store.watch('events', undefined, twin.store.resourceVersion(), (ev) => {
+  if (ev.type !== 'ADDED') return;
+  const o = ev.object as KubeObject & { involvedObject?: { name?: string }; reason?: string };
+  stamp('event', o.involvedObject?.name ?? '', o.reason ?? '');
+});
+
+process.on('message', (m: ParentMessage) => {
+  if (m.op === 'ping') send({ op: 'pong', seq: m.seq, at: abs() });
+  if (m.op === 'restore') {
+    // The stage that separated comes back (a lab resets the rig): same names, no taint, as registered at start.
+    const now = new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    specs.forEach((spec, i) => {
+      if (!twin.store.get('nodes', '', spec.name)) twin.registry.create(nodes, '', nodeObject(spec, i, now));
+    });
+    send({ op: 'restored' });
+  }
+  if (m.op === 'stop') void twin.close().then(() => process.exit(0));
+});
+
+send({ op: 'ready', kubeconfig: twin.kubeconfig('admin') });
