@@ -116,6 +116,10 @@ class Model implements JournalModel {
     return this.pods.all();
   }
 
+  podTotals(): { readonly ready: Series; readonly pending: Series } {
+    return this.pods.totals;
+  }
+
   expectations(): readonly ExpectationView[] {
     if (this.expectList) return this.expectList;
     const out: ExpectationView[] = this.layout.expectations.map((e) => this.verdicts.get(e.name) ?? { name: e.name, type: e.type, status: 'pending' });

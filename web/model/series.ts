@@ -46,17 +46,21 @@ export class TelemetrySeries {
 export class PodSeries {
   private readonly byWorkload = new Map<string, { ready: Growing; pending: Growing; readyN: number; pendingN: number }>();
   private list: readonly Series[] | undefined;
+  /** Over all workloads (pods without a workload are not counted, as in the per-workload series). */
+  readonly totals: { readonly ready: Growing; readonly pending: Growing } = { ready: { name: 'ready', t: [], v: [] }, pending: { name: 'pending', t: [], v: [] } };
+  private readyN = 0;
+  private pendingN = 0;
 
   change(t: number, prev: PodView | undefined, next: PodView | undefined): void {
     if (prev?.workload !== undefined) {
       const w = this.of(t, prev.workload);
-      if (prev.ready) put(w.ready, t, --w.readyN);
-      if (prev.phase === 'Pending') put(w.pending, t, --w.pendingN);
+      if (prev.ready) put(w.ready, t, --w.readyN), put(this.totals.ready, t, --this.readyN);
+      if (prev.phase === 'Pending') put(w.pending, t, --w.pendingN), put(this.totals.pending, t, --this.pendingN);
     }
     if (next?.workload !== undefined) {
       const w = this.of(t, next.workload);
-      if (next.ready) put(w.ready, t, ++w.readyN);
-      if (next.phase === 'Pending') put(w.pending, t, ++w.pendingN);
+      if (next.ready) put(w.ready, t, ++w.readyN), put(this.totals.ready, t, ++this.readyN);
+      if (next.phase === 'Pending') put(w.pending, t, ++w.pendingN), put(this.totals.pending, t, ++this.pendingN);
     }
   }
 

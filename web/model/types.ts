@@ -131,6 +131,11 @@ export interface JournalModel {
   seriesNames(): readonly string[];
   /** Pods Ready and Pending per workload over time: names "ready/<workload>", "pending/<workload>". */
   podSeries(): readonly Series[];
+  /**
+   * Pods Ready and Pending over all workloads ("ready", "pending"): the charts' line when there are too many
+   * workloads to draw each, kept as records arrive rather than summed from ~200 series on every redraw.
+   */
+  podTotals(): { readonly ready: Series; readonly pending: Series };
   expectations(): readonly ExpectationView[];
   /** Recent Kubernetes events about a node or pod before t (newest last). */
   eventsFor(subject: { kind: 'node' | 'pod'; key: string }, t: number, limit?: number): readonly LogEntry[];

@@ -147,6 +147,7 @@ export class App {
    */
   async openServer(page: PageLocation): Promise<void> {
     const feed = ++this.#feed;
+    performance.mark('kis:fetch');
     this.#setLoading({ done: 0 });
     this.#info = { mode: 'live', connection: 'connecting', behind: 0 };
     this.#header.update(this.#info);

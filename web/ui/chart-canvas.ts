@@ -78,7 +78,7 @@ export class ChartCanvas {
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, w, hgt);
     const f = this.spec.factor;
-    const scaled = d.series.map((s) => ({ t: s.t, v: s.v.map((v) => v * f) }));
+    const scaled = f === 1 ? d.series : d.series.map((s) => ({ t: s.t, v: s.v.map((v) => v * f) }));
     const [lo, hi] = this.spec.stepped ? countExtent(scaled) : valueExtent(scaled);
     this.#x = linearScale(d.startMs, Math.max(d.endMs, d.startMs + 1), PAD.left, w - PAD.right);
     this.#y = linearScale(lo, hi, hgt - PAD.bottom, PAD.top);

@@ -1,7 +1,6 @@
 // The charts panel: one ChartCanvas per chart the journal has data for (chart-specs.ts); data layers
 // redrawn when records arrive (at most twice a second in a live run), cursors every time change.
 import type { Series } from '../model/types.ts';
-import { sumSeries } from './chart-scale.ts';
 import { ChartCanvas } from './chart-canvas.ts';
 import { chartSpecs } from './chart-specs.ts';
 import { viewRange } from './view-range.ts';
@@ -44,9 +43,13 @@ export class ChartsPanel implements Panel {
     let redrew = false;
     if (due || this.#revision === -1) {
       const byName = new Map<string, Series>(pods.map((p) => [p.name, p]));
+      const totals = m.podTotals();
       for (const c of this.#charts) {
         let series = c.spec.series.map((n) => m.series(n) ?? byName.get(n)).filter((s): s is Series => s !== undefined);
-        if (c.spec.stepped && series.length > MAX_LINES) series = [{ name: `total of ${series.length} workloads`, ...sumSeries(series) }];
+        if (c.spec.stepped && series.length > MAX_LINES) {
+          const total = c.spec.series.every((n) => n.startsWith('ready/')) ? totals.ready : totals.pending;
+          series = [{ name: `total of ${series.length} workloads`, t: total.t, v: total.v }];
+        }
         c.setData({ series, ...viewRange(m), headMs: m.endMs, phases: ctx.phases });
       }
       this.#revision = ctx.revision;
