@@ -11,6 +11,8 @@ export interface NodeInfo {
   readonly unschedulable: boolean;
   /** The Ready condition's status ('True' | 'False' | 'Unknown'), when the node reports one. */
   readonly ready?: string;
+  /** metadata.resourceVersion as read (a write conditioned on it fails with 409 if the node changed since). */
+  readonly resourceVersion?: string;
 }
 
 export interface PodInfo {
@@ -59,8 +61,12 @@ export interface Cluster {
   getNode(name: string): Promise<NodeInfo | undefined>;
   /** spec.unschedulable = true (kubectl cordon). Idempotent. */
   cordon(name: string): Promise<void>;
-  /** Adds (present) or removes the taint with this key and effect. Idempotent; retries its own 409s. */
-  setTaint(name: string, taint: TaintSpec, present: boolean): Promise<void>;
+  /**
+   * Adds (present) or removes the taint with this key and effect. Idempotent; retries its own 409s.
+   * `seen`: the node as a cache last saw it; when it had no taints and a resourceVersion, the first
+   * attempt writes on that (no read first) — a stale one answers 409 and the node is read afresh.
+   */
+  setTaint(name: string, taint: TaintSpec, present: boolean, seen?: NodeInfo): Promise<void>;
   /** Merge-patches annotations; a null value removes the key. */
   annotate(name: string, annotations: Readonly<Record<string, string | null>>): Promise<void>;
   label(name: string, labels: Readonly<Record<string, string | null>>): Promise<void>;

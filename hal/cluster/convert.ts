@@ -12,6 +12,7 @@ export function nodeInfo(n: V1Node): NodeInfo {
     taints: (n.spec?.taints ?? []).map((t): TaintSpec => ({ key: t.key, value: t.value ?? '', effect: t.effect as TaintEffect })),
     unschedulable: n.spec?.unschedulable === true,
     ...((r) => (r ? { ready: r } : {}))(n.status?.conditions?.find((c) => c.type === 'Ready')?.status),
+    ...(n.metadata?.resourceVersion ? { resourceVersion: n.metadata.resourceVersion } : {}),
   };
 }
 

@@ -107,7 +107,7 @@ export class ActionExecutor {
         });
       case 'detach-stage':
         return this.onNodes(stage(a.stage), a, run, async (n) => {
-          await run.write(`taint node ${n.name} ${TAINT_OUT_OF_SERVICE.key}`, () => c.setTaint(n.name, TAINT_OUT_OF_SERVICE, true));
+          await run.write(`taint node ${n.name} ${TAINT_OUT_OF_SERVICE.key}`, () => c.setTaint(n.name, TAINT_OUT_OF_SERVICE, true, n));
           await run.write(`annotate node ${n.name} ${ANNOTATION_ATTACHED}=${ATTACHED_FALSE}`, () => c.annotate(n.name, { [ANNOTATION_ATTACHED]: ATTACHED_FALSE }));
           await run.write(`delete node ${n.name}`, () => c.deleteNode(n.name));
         });
@@ -115,7 +115,7 @@ export class ActionExecutor {
       case 'brownout-untaint': {
         const on = a.type === 'brownout-taint';
         return this.onNodes(a.target, a, run, (n) =>
-          run.write(`${on ? 'taint' : 'untaint'} node ${n.name} ${TAINT_POWER_DEGRADED.key}`, () => c.setTaint(n.name, TAINT_POWER_DEGRADED, on)));
+          run.write(`${on ? 'taint' : 'untaint'} node ${n.name} ${TAINT_POWER_DEGRADED.key}`, () => c.setTaint(n.name, TAINT_POWER_DEGRADED, on, n)));
       }
       case 'shed-pods':
         return this.onNodes(a.target, a, run, undefined, async (nodes) => {

@@ -76,9 +76,14 @@ export class KubeCluster implements Cluster {
     await this.patchNode(`cordon node ${name}`, name, { spec: { unschedulable: true } }, STRATEGIC_PATCH);
   }
 
-  async setTaint(name: string, taint: TaintSpec, present: boolean): Promise<void> {
+  async setTaint(name: string, taint: TaintSpec, present: boolean, seen?: NodeInfo): Promise<void> {
+    // A cached untainted node saves the read: its (empty) list is complete, unlike NodeInfo's taints,
+    // which lack timeAdded — rewriting those would reset a NoExecute taint's eviction clock.
+    let guess: k8s.V1Node | undefined =
+      seen?.resourceVersion !== undefined && seen.taints.length === 0 ? { metadata: { resourceVersion: seen.resourceVersion }, spec: { taints: [] } } : undefined;
     for (let attempt = 1; ; attempt++) {
-      const node = await this.readNode(name);
+      const node = guess ?? (await this.readNode(name));
+      guess = undefined;
       const taints = node.spec?.taints ?? [];
       const same = (t: k8s.V1Taint) => t.key === taint.key && t.effect === taint.effect;
       const has = taints.some((t) => same(t) && (t.value ?? '') === taint.value);

@@ -39,3 +39,26 @@ describe('KubeCluster errors', () => {
     expect(() => loadKubeConfig(source)).toThrow(message);
   });
 });
+
+describe('KubeCluster.setTaint with the node a cache saw', () => {
+  const OOS = { key: 'node.kubernetes.io/out-of-service', value: 'nodeshutdown', effect: 'NoExecute' } as const;
+  const PWR = { key: 'kis.dev/power', value: 'degraded', effect: 'NoSchedule' } as const;
+  const taintsOf = async (c: KubeCluster, name: string) => (await c.getNode(name))!.taints.map((x) => x.key).sort();
+
+  it('writes on a fresh untainted node without reading it, and on a stale one reads afresh and keeps the newer taint', async () => {
+    const c = new KubeCluster(loadKubeConfig({ path: t!.adminPath }));
+    await c.setTaint('s1-b', OOS, false);
+    await c.setTaint('s1-b', PWR, false);
+    const fresh = (await c.getNode('s1-b'))!;
+    expect(fresh.taints).toEqual([]);
+    expect(fresh.resourceVersion).toBeDefined();
+    await c.setTaint('s1-b', PWR, true, fresh); // on the cached resourceVersion: accepted
+    // `fresh` is stale now (PWR added since): the conditional write gets 409, the node is read, PWR stays.
+    await c.setTaint('s1-b', OOS, true, fresh);
+    expect(await taintsOf(c, 's1-b')).toEqual([PWR.key, OOS.key].sort());
+    await c.setTaint('s1-b', OOS, false);
+    await c.setTaint('s1-b', PWR, false);
+    expect(await taintsOf(c, 's1-b')).toEqual([]);
+    c.close();
+  });
+});
