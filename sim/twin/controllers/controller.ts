@@ -32,7 +32,7 @@ export interface Controller {
 export function watchResource(
   ctx: ControllerContext,
   resource: string,
-  handler: (ev: WatchEvent) => void,
+  handler: (ev: WatchEvent, previous?: KubeObject) => void,
   opts: { replay?: boolean } = {},
 ): () => void {
   const list = ctx.store.list(resource, undefined);

@@ -118,8 +118,14 @@ export function garbageCollectorController(ctx: ControllerContext): Controller {
     },
   });
 
-  const onEvent = (resource: string) => (ev: { type: string; object: KubeObject }): void => {
+  const onEvent = (resource: string) => (ev: { type: string; object: KubeObject }, previous?: KubeObject): void => {
     const o = ev.object;
+    // Nothing to record: an object born without owners (every Event), or a write that kept the owner references
+    // (stored metadata shares them by reference) and is not a deletion.
+    if (o.metadata.deletionTimestamp === undefined) {
+      if (ev.type === 'ADDED' && !o.metadata.ownerReferences?.length) return;
+      if (ev.type === 'MODIFIED' && previous !== undefined && previous.metadata.ownerReferences === o.metadata.ownerReferences) return;
+    }
     const key = gcKey(resource, o.metadata.namespace ?? '', o.metadata.name ?? '');
     const uid = o.metadata.uid ?? '';
     if (ev.type === 'DELETED') {

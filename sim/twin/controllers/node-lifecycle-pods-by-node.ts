@@ -7,8 +7,15 @@ export class PodsByNode {
   private readonly byNode = new Map<string, Set<string>>();
   private readonly nodeOf = new Map<string, string>();
 
-  /** Applies one pod watch event; returns the node the pod was on before (if any) and the one it is on now. */
-  apply(ev: WatchEvent): { before?: string; after?: string } {
+  /**
+   * Applies one pod watch event; returns the node the pod was on before (if any) and the one it is on now.
+   * `previous` (the version before this write): a write that kept the spec object kept the binding, so nothing moves.
+   */
+  apply(ev: WatchEvent, previous?: KubeObject): { before?: string; after?: string } {
+    if (ev.type === 'MODIFIED' && previous !== undefined && previous.spec === ev.object.spec) {
+      const node = nodeNameOf(ev.object);
+      return { before: node, after: node };
+    }
     const key = keyOf(ev.object);
     const before = this.nodeOf.get(key);
     const after = ev.type === 'DELETED' ? undefined : nodeNameOf(ev.object);

@@ -204,8 +204,8 @@ export function nodeLifecycleController(ctx: ControllerContext): Controller {
   return {
     name: 'node-lifecycle',
     start() {
-      stops.push(watchResource(ctx, 'pods', (ev) => {
-        const { before, after } = pods.apply(ev);
+      stops.push(watchResource(ctx, 'pods', (ev, previous) => {
+        const { before, after } = pods.apply(ev, previous);
         if (after && after !== before) podQueue.add(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
       }, { replay: true }));
       stops.push(watchResource(ctx, 'leases.coordination.k8s.io', (ev) => {

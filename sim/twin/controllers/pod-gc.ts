@@ -101,14 +101,18 @@ export function podGcController(ctx: ControllerContext, opts: { terminatedThresh
   return {
     name: 'pod-gc',
     start() {
-      stops.push(watchResource(ctx, 'pods', (ev) => {
-        pods.apply(ev);
-        const key = `${ev.object.metadata.namespace}/${ev.object.metadata.name}`;
+      stops.push(watchResource(ctx, 'pods', (ev, previous) => {
+        pods.apply(ev, previous);
         const gone = ev.type === 'DELETED';
-        if (!gone && isTerminatedPhase(ev.object)) terminated.add(key);
-        else terminated.delete(key);
+        const isTerminated = !gone && isTerminatedPhase(ev.object);
         const spec = ev.object.spec as { nodeName?: string } | undefined;
-        if (!gone && ev.object.metadata.deletionTimestamp && !spec?.nodeName) unscheduledTerminating.add(key);
+        const isUnscheduledTerminating = !gone && ev.object.metadata.deletionTimestamp !== undefined && !spec?.nodeName;
+        // Most writes touch neither set: skip building the key then.
+        if (!isTerminated && !isUnscheduledTerminating && terminated.size === 0 && unscheduledTerminating.size === 0) return;
+        const key = `${ev.object.metadata.namespace}/${ev.object.metadata.name}`;
+        if (isTerminated) terminated.add(key);
+        else terminated.delete(key);
+        if (isUnscheduledTerminating) unscheduledTerminating.add(key);
         else unscheduledTerminating.delete(key);
       }, { replay: true }));
       interval = ctx.clock.setInterval(() => {

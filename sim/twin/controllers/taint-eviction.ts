@@ -131,8 +131,10 @@ export function taintEvictionController(ctx: ControllerContext): Controller {
         if (ev.type === 'ADDED' && next.length === 0) return;
         nodeQueue.add(name);
       }, { replay: true }));
-      stops.push(watchResource(ctx, 'pods', (ev) => {
-        const { before, after } = pods.apply(ev);
+      stops.push(watchResource(ctx, 'pods', (ev, previous) => {
+        // upstream PodUpdated: only a new binding or changed tolerations matter — both live in the spec.
+        if (ev.type === 'MODIFIED' && previous !== undefined && previous.spec === ev.object.spec) return;
+        const { before, after } = pods.apply(ev, previous);
         const key = keyOf(ev.object);
         if (ev.type === 'DELETED') {
           lastTolerations.delete(key);

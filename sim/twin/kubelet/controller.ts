@@ -73,7 +73,7 @@ class Kubelets implements KubeletsController {
       const name = ev.object.metadata.name ?? '';
       if (this.selfWriting === 0 && this.kubelets.has(name)) this.nodeQueue.add(name);
     }));
-    this.stops.push(watchResource(this.ctx, 'pods', (ev) => this.onPod(ev.type, ev.object), { replay: true }));
+    this.stops.push(watchResource(this.ctx, 'pods', (ev, previous) => this.onPod(ev.type, ev.object, previous), { replay: true }));
     for (const k of this.kubelets.values()) k.start();
   }
 
@@ -85,7 +85,9 @@ class Kubelets implements KubeletsController {
   }
 
   /** Runs inside the store's write: index bookkeeping and enqueueing only. */
-  private onPod(type: string, pod: KubeObject): void {
+  private onPod(type: string, pod: KubeObject, previous?: KubeObject): void {
+    // A kubelet's own status write on the same binding: already indexed, and needs no second look.
+    if (this.selfWriting > 0 && type === 'MODIFIED' && previous?.spec === pod.spec) return;
     const key = keyOf(pod);
     const node = nodeNameOf(pod);
     const ours = node !== undefined && this.kubelets.has(node);

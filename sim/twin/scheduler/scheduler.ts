@@ -66,7 +66,7 @@ export class Scheduler implements Controller {
 
   start(): void {
     this.stops.push(watchResource(this.ctx, 'nodes', (ev) => this.guard('node event', () => this.onNode(ev)), { replay: true }));
-    this.stops.push(watchResource(this.ctx, 'pods', (ev) => this.guard('pod event', () => this.onPod(ev)), { replay: true }));
+    this.stops.push(watchResource(this.ctx, 'pods', (ev, previous) => this.guard('pod event', () => this.onPod(ev, previous)), { replay: true }));
   }
 
   stop(): void {
@@ -92,8 +92,9 @@ export class Scheduler implements Controller {
     if (changes) this.queue.moveAllToActiveOrBackoff(pluginsForNodeChange(changes));
   }
 
-  private onPod(ev: WatchEvent): void {
+  private onPod(ev: WatchEvent, previous?: KubeObject): void {
     if (ev.type === 'BOOKMARK') return;
+    if (ev.type === 'MODIFIED' && previous !== undefined && unchangedBoundPod(previous, ev.object)) return;
     const key = keyOf(ev.object);
     if (ev.type === 'DELETED') {
       this.queue.delete(key);
@@ -269,3 +270,14 @@ export function makeSchedulerController(opts: SchedulerOptions = {}): Controller
 export const schedulerController: ControllerFactory = makeSchedulerController();
 
 export type { Rejection };
+
+/**
+ * A bound pod's write that changed nothing the scheduler reads (a kubelet's status report): same spec and label
+ * objects (writers share them by reference), same deletion state, not finished. Cheaper than looking it up by key.
+ */
+function unchangedBoundPod(previous: KubeObject, obj: KubeObject): boolean {
+  return previous.spec === obj.spec && (obj.spec as { nodeName?: string } | undefined)?.nodeName !== undefined &&
+    previous.metadata.labels === obj.metadata.labels &&
+    (previous.metadata.deletionTimestamp === undefined) === (obj.metadata.deletionTimestamp === undefined) &&
+    !isTerminal(obj);
+}

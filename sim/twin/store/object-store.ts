@@ -10,8 +10,8 @@ import { checkPathSegment } from './keys.ts';
 import { listPage, type ListOptions, type ListResult } from './list.ts';
 import { GENERATE_NAME_ATTEMPTS, generateName } from './names.ts';
 import { ResourceTable } from './resource-table.ts';
-import type { KubeObject, ObjectMeta, WatchEvent } from './types.ts';
-import { WatchHub, Watcher } from './watch-hub.ts';
+import type { KubeObject, ObjectMeta } from './types.ts';
+import { WatchHub, Watcher, type WatchHandler } from './watch-hub.ts';
 
 export interface StoreOptions {
   clock: Clock;
@@ -176,7 +176,7 @@ export class ObjectStore {
     resource: string,
     namespace: string | undefined,
     fromResourceVersion: string | undefined,
-    handler: (ev: WatchEvent) => void,
+    handler: WatchHandler,
     opts: WatchOptions = {},
   ): WatchHandle {
     const every = opts.bookmarkIntervalMs ?? DEFAULT_BOOKMARK_MS;

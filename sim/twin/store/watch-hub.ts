@@ -1,8 +1,13 @@
 // Fans each write out to the watchers of its resource, in RV order, even when handlers write back into the store.
 import type { HistoryEntry } from './history.ts';
-import type { WatchEvent } from './types.ts';
+import type { KubeObject, WatchEvent } from './types.ts';
 
-export type WatchHandler = (ev: WatchEvent) => void;
+/**
+ * `previous` is the object before this write (undefined for ADDED and for a list replayed as ADDED): in-process watchers
+ * compare by reference to skip writes that left what they index untouched (a kubelet's status writes keep the spec
+ * and the metadata's label and owner objects). It is not part of the event: HTTP watchers never see it.
+ */
+export type WatchHandler = (ev: WatchEvent, previous?: KubeObject) => void;
 
 /** One open watch. `lastRv` makes delivery idempotent: nothing at or below it is delivered again. */
 export class Watcher {
@@ -24,13 +29,13 @@ export class Watcher {
     if (entry.resource !== this.resource) return;
     if (this.namespace !== undefined && entry.namespace !== this.namespace) return;
     this.lastRv = entry.rv;
-    this.call(entry.event);
+    this.call(entry.event, entry.prev);
   }
 
   /** Calls the handler; a handler that throws is stopped so it can never break the writer. */
-  call(ev: WatchEvent): void {
+  call(ev: WatchEvent, previous?: KubeObject): void {
     try {
-      this.handler(ev);
+      this.handler(ev, previous);
     } catch {
       this.stop();
     }
