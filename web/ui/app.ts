@@ -27,7 +27,7 @@ export interface FrameStats {
 /** Panels other than the timeline and charts refresh at most this often while time runs. */
 const SLOW_PANEL_MS = 100;
 /** While a journal loads, the page is given a chance to paint its progress this often (ms of work). */
-const LOAD_SLICE_MS = 50;
+const LOAD_SLICE_MS = 200;
 
 export class App {
   readonly #layout: Layout;
