@@ -7,9 +7,15 @@
 // This log is redo-only: nothing is ever undone from it, so an effect that reaches the cluster before
 // its line reaches the disk is harmless — a power cut in that window leaves the effect applied once and
 // no line to apply it again; a cut before the effect leaves neither (the same as a cut a moment before
-// the signal). What the rule does need is that nothing *after* the action is acted on, and no done-marker
-// written, before the action's own line is durable, so a replay never skips an owed action: that holds.
-// Killed (not powered off), nothing depends on the fsync at all: write(2) already put the line in the file.
+// the signal). The one danger is replay ORDER: a finished action whose done-marker did not reach the
+// disk is re-applied after a power cut, and if a later action's effect is already in the cluster with
+// no durable line of its own to be re-applied after it, the old one would undo it (a taint replayed
+// after its untaint). So an action is applied beside its own fsync only when every done-marker before
+// it is on disk (on an idle HAL the idle flush saw to that); otherwise its line and those markers are
+// fsynced first, as a write-ahead log does. An action whose line is durable already runs at once: if
+// an earlier one is replayed, so is it, after it. (QueueJournal.open adds the rest: a durable
+// done-marker means every earlier action finished.) Killed rather than powered off, nothing depends
+// on the fsync at all: write(2) already put every line in the file.
 import type { Clock, TimerHandle } from '../../sim/core/index.ts';
 import type { Action } from '../signals/index.ts';
 import { ClusterError, toClusterError } from './errors.ts';
@@ -120,7 +126,7 @@ export class ActionQueue {
       if (!head) {
         // Nothing owed: put the done-markers on disk while nobody waits (a power cut then re-applies nothing).
         // Off the event loop; a failure here is retried by the next flush, which an action then awaits.
-        this.flush('queue.flush-done').catch(() => undefined);
+        this.held('queue.flush-done', () => this.journal.flush()).catch(() => undefined);
         for (const w of this.idleWaiters.splice(0)) w();
         await new Promise<void>((r) => (this.wakeIdle = r));
         this.wakeIdle = undefined;
@@ -131,8 +137,12 @@ export class ActionQueue {
       let result: ExecResult | undefined;
       let retry: ClusterError | undefined;
       // Group commit, overlapped with the apply (see the top of this file); awaited before the action is done.
-      const durable = this.journal.durable(head.id) ? undefined : this.flushFor(head);
-      durable?.catch(() => undefined); // handled: awaited below, after the apply
+      let durable: Promise<void> | undefined;
+      if (!this.journal.durable(head.id)) {
+        if (!this.journal.donesDurable()) await this.held('queue.fsync-dones', () => this.journal.flushDones());
+        durable = this.journal.durable(head.id) ? undefined : this.flushFor(head);
+        durable?.catch(() => undefined); // handled: awaited below, after the apply
+      }
       try {
         trace(TRACE_APPLYING, () => head);
         result = await this.o.executor.apply(head.action, head.key);
@@ -165,12 +175,12 @@ export class ActionQueue {
 
   private flushFor(head: QueuedAction): Promise<void> {
     trace(TRACE_SYNCING, () => head);
-    return this.flush('queue.fsync').then(() => trace(TRACE_SYNCED, () => head));
+    return this.held('queue.fsync', () => this.journal.flush()).then(() => trace(TRACE_SYNCED, () => head));
   }
 
   /** The clock is held while the disk works: a lockstep run must not jump ahead of an fsync it then waits for. */
-  private flush(reason: string): Promise<void> {
+  private held(reason: string, fsync: () => Promise<void>): Promise<void> {
     const release = this.o.clock.hold(reason);
-    return this.journal.flush().finally(release);
+    return fsync().finally(release);
   }
 }

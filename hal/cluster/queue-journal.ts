@@ -43,6 +43,11 @@ export class QueueJournal {
   private dirty = false;
   /** The fsync on the thread pool, if one runs: the next one chains behind it, close() waits for it. */
   private inflight: Promise<void> | undefined;
+  /** Done-markers written so far, and how many of them the fsync in flight will have put on disk. */
+  private doneSeq = 0;
+  private inflightDoneSeq = 0;
+  /** Done-markers known to be on disk (counted in write order). */
+  private doneDurableSeq = 0;
   /** fsyncs done, for tests and the benchmark (group commit makes it far fewer than lines). */
   syncs = 0;
 
@@ -63,6 +68,7 @@ export class QueueJournal {
     let epoch: string | undefined;
     let next = 1;
     const enqueued = new Map<number, QueuedAction>();
+    let lastDone = 0;
     lines.forEach((raw, i) => {
       if (raw.trim() === '') return;
       const line = parseLine(raw, `${path}:${i + 1}`);
@@ -72,8 +78,15 @@ export class QueueJournal {
       } else if (line.op === 'enqueue') {
         enqueued.set(line.id, { id: line.id, key: '', action: line.action, at: line.at });
         next = Math.max(next, line.id + 1);
-      } else enqueued.delete(line.id);
+      } else {
+        enqueued.delete(line.id);
+        lastDone = Math.max(lastDone, line.id);
+      }
     });
+    // The queue finishes actions strictly in id order, so a done-marker on disk means every earlier
+    // action finished too, even when a power cut kept its own marker off the disk: never re-apply those
+    // (one re-applied after a later action's effect would undo it — say a taint after its untaint).
+    for (const id of enqueued.keys()) if (id < lastDone) enqueued.delete(id);
     const ep = epoch ?? newEpoch();
     const pending = [...enqueued.values()].sort((a, b) => a.id - b.id).map((q) => ({ ...q, key: `${ep}-${q.id}` }));
     // Compact: rewrite only what is still owed, atomically (temp file, fsync, rename, fsync dir).
@@ -98,8 +111,22 @@ export class QueueJournal {
     return { id, key: `${this.epoch}-${id}`, action, at };
   }
 
+  /** Marks `id` finished. Call in id order (the queue finishes its head first): open() relies on it. */
   done(id: number, status: string, detail?: string): void {
     this.append({ op: 'done', id, status, ...(detail === undefined ? {} : { detail }) });
+    this.doneSeq++;
+  }
+
+  /** True when every done-marker written is fsynced: no finished action could be re-applied after a power cut. */
+  donesDurable(): boolean {
+    return this.doneDurableSeq === this.doneSeq;
+  }
+
+  /** Resolves when every done-marker written so far is on disk: the fsync in flight if it carries them all, else a new one. */
+  flushDones(): Promise<void> {
+    if (this.donesDurable()) return Promise.resolve();
+    if (this.inflight && this.inflightDoneSeq === this.doneSeq) return this.inflight;
+    return this.flush();
   }
 
   /** True when the enqueue line of `id` is already fsynced. */
@@ -115,6 +142,7 @@ export class QueueJournal {
     this.syncs++;
     this.dirty = false;
     this.syncedThrough = this.next - 1;
+    this.doneDurableSeq = this.doneSeq;
   }
 
   /**
@@ -126,12 +154,14 @@ export class QueueJournal {
     if (!this.dirty || this.fd < 0) return this.inflight ?? Promise.resolve();
     this.dirty = false;
     const through = this.next - 1;
+    const dones = (this.inflightDoneSeq = this.doneSeq);
     const fd = this.fd;
     const run = (): Promise<void> =>
       new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve()))).then(
         () => {
           this.syncs++;
           this.syncedThrough = Math.max(this.syncedThrough, through);
+          this.doneDurableSeq = Math.max(this.doneDurableSeq, dones);
         },
         (err: unknown) => {
           this.dirty = true; // still owed: the next flush tries again

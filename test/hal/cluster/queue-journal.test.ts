@@ -1,7 +1,7 @@
 // The queue journal as a write-ahead log with group commit: lines are written at once (a killed
 // process loses none), one fsync covers a burst, and an action's line is on disk before the action is
 // done (it may be applied while its fsync runs; nothing after it starts before that fsync ends).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,39 @@ describe('QueueJournal group commit', () => {
     expect(journal.syncs).toBe(2); // close flushes the done-marker
   });
 
+  it('done-markers: durable once an fsync that started after them ends; flushDones() reuses the fsync in flight that carries them', async () => {
+    const { journal } = QueueJournal.open(fresh(), () => 'e');
+    const a = journal.enqueue(act(1), 0);
+    expect(journal.donesDurable()).toBe(true); // none written
+    journal.done(a.id, 'applied');
+    expect(journal.donesDurable()).toBe(false);
+    const carrying = journal.flush();
+    expect(journal.flushDones()).toBe(carrying);
+    await carrying;
+    expect(journal.donesDurable()).toBe(true);
+    journal.done(journal.enqueue(act(2), 0).id, 'applied');
+    await journal.flushDones();
+    expect([journal.donesDurable(), journal.syncs]).toEqual([true, 2]);
+    await journal.close();
+  });
+
+  // A power cut without a finished fsync may keep any of the written lines and lose others. The queue
+  // finishes actions in id order, so a later done-marker on disk proves the earlier ones finished.
+  it.each([
+    ['an earlier done-marker lost, a later one kept', [1, 2, 3], [2], [3]],
+    ['every marker lost', [1, 2, 3], [], [1, 2, 3]],
+    ['the last marker kept', [1, 2, 3], [3], []],
+  ])('reopen after a power cut: %s', (_what, enqueued, doneIds, owed) => {
+    const path = fresh();
+    const lines = [
+      JSON.stringify({ op: 'header', epoch: 'e', next: 1 }),
+      ...enqueued.map((id) => JSON.stringify({ op: 'enqueue', id, at: 0, action: act(id) })),
+      ...doneIds.map((id) => JSON.stringify({ op: 'done', id, status: 'applied' })),
+    ];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    expect(QueueJournal.open(path, () => 'x').pending.map((p) => p.id)).toEqual(owed);
+  });
+
   // A killed process never runs close() or sync(): what write(2) took is still in the file.
   it('a killed process (no sync, no close) loses no line: reopen owes exactly the undone actions, in order', () => {
     const op = fc.oneof(fc.constant<'enqueue'>('enqueue'), fc.constant<'sync'>('sync'), fc.nat({ max: 30 }));
@@ -65,7 +98,7 @@ describe('QueueJournal group commit', () => {
         for (const o of ops) {
           if (o === 'enqueue') owed.push(journal.enqueue(act(++i), 0).id);
           else if (o === 'sync') journal.sync();
-          else if (owed.length > 0) journal.done(owed.splice(o % owed.length, 1)[0]!, 'applied');
+          else if (owed.length > 0) journal.done(owed.shift()!, 'applied'); // in order, as the queue finishes them
         }
         const { pending } = QueueJournal.open(path, () => 'other');
         expect(pending.map((p) => p.id)).toEqual(owed);
@@ -106,6 +139,34 @@ describe('ActionQueue write-ahead', () => {
     ]);
     // Two bursts + an idle flush after each (+ none at close: nothing left unsynced) — not 7 enqueues + 7 dones.
     expect(q.syncs).toBeLessThanOrEqual(4);
+  });
+
+  // The replay-order rule: an action's effect may precede its own line's fsync only when no earlier
+  // finished action could be replayed after it (every done-marker before it durable).
+  it('an action runs before its line is durable only when every earlier done-marker is (bursts, idle gaps, slow applies)', async () => {
+    const clock = new RealClock();
+    let journal!: QueueJournal;
+    const violations: number[] = [];
+    const onApply = (m: unknown) => {
+      const id = (m as QueueTrace).id;
+      if (!journal.durable(id) && !journal.donesDurable()) violations.push(id);
+    };
+    subscribe(TRACE_APPLYING, onApply);
+    const q = new ActionQueue({ path: fresh(), clock, executor: { apply: async (_a, key) => (Number(key.split('-')[1]) % 3 === 0 ? clock.sleep(2).then(() => ok) : ok) } });
+    journal = (q as unknown as { journal: QueueJournal }).journal; // the queue's own, to read its durability at each apply
+    try {
+      q.start();
+      for (let round = 0; round < 20; round++) {
+        for (let i = 0; i <= round % 4; i++) q.enqueue(act(round * 10 + i));
+        if (round % 3 === 0) await q.idle();
+        else await new Promise((r) => setImmediate(r));
+      }
+      await q.idle();
+      await q.stop();
+    } finally {
+      unsubscribe(TRACE_APPLYING, onApply);
+    }
+    expect(violations).toEqual([]);
   });
 
   it('a head the API refuses is fsynced once: its retry starts after that fsync and asks for no other', async () => {
