@@ -16,6 +16,7 @@ import { journalLayout } from './layout.ts';
 import { restampSignal, stampInjection, type InjectResult, type LiveSink, type RunControl } from './live.ts';
 import { runManifests, type Manifest } from './manifests.ts';
 import { ClusterRecorder } from './observe.ts';
+import { InstantBuffer } from './instant-order.ts';
 import { PhaseTimer, type PhaseTimes } from './phase-times.ts';
 import { storeStatus, WORKLOAD_KINDS, workloadReady } from './readiness.ts';
 import { junitXml, summaryText } from './report/index.ts';
@@ -96,11 +97,18 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   let t0 = Number.NaN;
   // Before the countdown (pre-launch) everything observed is stamped with the mission's first instant.
   const missionNow = () => (Number.isNaN(t0) ? profile.startMs : clock.now() - t0);
-  const record = (r: JournalRecord) => {
+  // Cleared when the run ends: on a scaled or real clock an aborted run's timeline would otherwise fire into the closed journal.
+  const timers: TimerHandle[] = [];
+  const emit = (r: JournalRecord) => {
     records.push(r);
     journal.append(r);
     o.live?.record(r, records.length - 1);
   };
+  // In lockstep, the records of one virtual instant are journalled together in a canonical order (see
+  // instant-order.ts): an action's result arrives over HTTPS while the twin's controllers react to it within that
+  // same instant, and which of them the event loop runs first must not change the journal of a seeded run.
+  const instant = lockstep ? new InstantBuffer(() => clock.now(), emit, (flush) => timers.push(clock.setTimeout(flush, 1))) : undefined;
+  const record = (r: JournalRecord) => (instant ? instant.add(r) : emit(r));
   let aborted: string | undefined;
   const onAbort = () => {
     aborted = `interrupted at ${Number.isNaN(t0) ? 'pre-launch' : formatMissionTime(clock.now() - t0)}`;
@@ -109,8 +117,6 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
   let wakeRealtime: (() => void) | undefined;
-  // Cleared when the run ends: on a scaled or real clock an aborted run's timeline would otherwise fire into the closed journal.
-  const timers: TimerHandle[] = [];
   let ticker: TimerHandle | undefined;
   const sleepUntil = async (target: number) => {
     if (lockstep) {
@@ -206,13 +212,15 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   }
 
   phases.enter('postflight');
+  instant?.flush();
   let results: ExpectationResult[];
   try {
     results = evaluateExpectations(profile, records);
     // The verdicts close the journal; `t` is when one failed (or its worst moment), so it may be earlier than the records before it.
     const end = aborted ? missionNow() : profile.durationMs;
-    for (const r of results) record({ t: r.at ?? end, kind: 'expect', name: r.name, status: r.status, message: r.message, observed: { worst: r.worst } });
+    for (const r of results) emit({ t: r.at ?? end, kind: 'expect', name: r.name, status: r.status, message: r.message, observed: { worst: r.worst } });
   } finally {
+    instant?.flush();
     journal.close();
   }
   o.live?.end(records.length);
