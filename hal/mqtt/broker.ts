@@ -1,10 +1,11 @@
 // The embedded MQTT broker (aedes) on TCP and WebSocket, with username/password authentication and
 // the topic ACLs of acl.ts. Binds 127.0.0.1 unless told otherwise: a lab bus is not an internet service.
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import { WebSocketServer, createWebSocketStream } from 'ws';
 import { BrokerAcl, type AclUser, type BrokerUser } from './acl.ts';
+import { coalesceWrites } from './coalesce.ts';
 import { LocalTransport } from './local-transport.ts';
 
 export interface EmbeddedBrokerOptions {
@@ -103,7 +104,7 @@ export class EmbeddedBroker {
     // noDelay: PUBACKs are tiny; Nagle would hold each behind the peer's delayed ACK (up to 40 ms)
     // and a pipelining device would stall on its in-flight window.
     this.tcp = createNetServer({ noDelay: true }, (socket) => {
-      coalesceReplies(socket);
+      coalesceWrites(socket); // a burst's PUBACKs, and the PUBLISHes it fans out, in one writev each
       aedes.handle(socket);
     });
     const port = await listen(this.tcp, this.options.port ?? 1883, host);
@@ -169,27 +170,6 @@ export class EmbeddedBroker {
     this.users.set(client, user);
     done(null, true);
   }
-}
-
-/**
- * A pipelining device sends a burst of PUBLISHes in one read; aedes answers each with its own PUBACK,
- * and mqtt-packet corks only until the next tick, so the answers went out a few at a time — the
- * syscalls were the broker's largest single cost at ingest rates. Corked from the read until the
- * event loop's next check phase, a burst's PUBACKs leave in one writev. Adds at most one loop
- * iteration to a reply; a PUBACK is still sent only after its message was handled.
- */
-function coalesceReplies(socket: Socket): void {
-  let corked = false;
-  const uncork = (): void => {
-    corked = false;
-    socket.uncork();
-  };
-  socket.prependListener('readable', () => {
-    if (corked) return;
-    corked = true;
-    socket.cork();
-    setImmediate(uncork);
-  });
 }
 
 function authError(message: string, returnCode: 2 | 4): AuthenticateError {

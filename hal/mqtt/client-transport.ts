@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import mqtt, { ErrorWithSubackPacket, type IClientOptions, type MqttClient } from 'mqtt';
 import { ListenerSet, SubscriptionRefusedError, type MqttTransport, type PublishOptions, type TransportListener } from './transport.ts';
+import { coalesceWrites } from './coalesce.ts';
 
 export interface MqttClientOptions {
   readonly url: string;
@@ -66,6 +67,8 @@ class ClientTransport implements MqttTransport {
     };
     this.client = mqtt.connect(options.url, opts);
     this.client.on('connect', (connack) => {
+      // Each reconnect is a new socket: its PUBACKs to a burst of deliveries leave in one writev.
+      coalesceWrites(this.client.stream);
       this.lastError = undefined;
       this.listeners.connected(connack.sessionPresent);
     });

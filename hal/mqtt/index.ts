@@ -7,3 +7,4 @@ export { SubscriptionRefusedError, type MqttTransport, type PublishOptions, type
 export { mqttClientTransport, type MqttClientOptions } from './client-transport.ts';
 export type { LocalTransport } from './local-transport.ts';
 export { generateBrokerUsers, generatePassword, loadBrokerUsers, parseBrokerUsers } from './users-file.ts';
+export { coalesceWrites } from './coalesce.ts';
