@@ -1,6 +1,8 @@
 // Where the browser's journal load goes: the web-load bench's Chromium half under the CDP profiler.
-// `node sim/cli/run-ts.mjs bench/web/profile-load.ts [out.cpuprofile]` prints the load time and the page's
-// top functions by self time (and writes the profile, for Chrome DevTools), so a change is chosen by data.
+// `node sim/cli/run-ts.mjs bench/web/profile-load.ts [out.cpuprofile]` prints the load time, the page's phase
+// marks, the first frame's parts and the top functions by self time (and writes the profile, for Chrome
+// DevTools), so a change is chosen by data. UNMINIFIED=1 builds the app unminified first, for readable names.
+// "(program)" is native time: JSON.parse, and the compositor waiting for the software GPU (GLES2::ReadPixels).
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +16,6 @@ interface ProfileNode {
   children?: number[];
 }
 interface CpuProfile {
-  startTime: number;
-  endTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -45,31 +45,21 @@ try {
     { timeout: 120_000, polling: 20 },
   );
   const loadMs = performance.now() - t0;
-  console.log('first frame stats', JSON.stringify(await page.evaluate(() => (window as unknown as { kisView: { frameStats(): unknown } }).kisView.frameStats())));
-  const seen = await page.evaluate(() => ({ now: performance.now(), timeOrigin: performance.timeOrigin }));
-  console.log(`ready seen in the page at ${seen.now.toFixed(0)} ms from its time origin; goto began ${(seen.timeOrigin - (Date.now() - (performance.now() - t0))).toFixed(0)} ms before it`);
+  console.log('first frame (JS ms)', JSON.stringify(await page.evaluate(() => (window as unknown as { kisView: { frameStats(): unknown } }).kisView.frameStats())));
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   if (out) writeFileSync(out, JSON.stringify(profile));
   console.log(`loaded and drawn in ${loadMs.toFixed(0)} ms`);
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`));
   if (marks.length) console.log(`page marks (ms from navigation): ${marks.join(', ')}`);
   printTop(profile, 25);
-  const origin = await page.evaluate(() => performance.timeOrigin);
-  console.log(`profile start ${profile.startTime} end ${profile.endTime} µs; page time origin ${origin} ms`);
-  const ff = await page.evaluate(() => performance.getEntriesByName('kis:first-frame')[0]?.startTime ?? 0);
-  printTop(profile, 15, profile.endTime - (loadMs - ff) * 1000 - 100_000);
 } finally {
   await browser.close();
   await server.close();
 }
 
-function printTop(p: CpuProfile, n: number, fromUs = 0): void {
+function printTop(p: CpuProfile, n: number): void {
   const self = new Map<number, number>();
-  let at = p.startTime;
-  for (let i = 0; i < p.samples.length; i++) {
-    at += p.timeDeltas[i] ?? 0;
-    if (at >= fromUs) self.set(p.samples[i]!, (self.get(p.samples[i]!) ?? 0) + (p.timeDeltas[i] ?? 0));
-  }
+  for (let i = 0; i < p.samples.length; i++) self.set(p.samples[i]!, (self.get(p.samples[i]!) ?? 0) + (p.timeDeltas[i] ?? 0));
   const byFn = new Map<string, number>();
   let total = 0;
   for (const node of p.nodes) {
