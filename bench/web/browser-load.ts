@@ -4,6 +4,7 @@
 // by Chromium (all its processes) and by the server, since wall time on a shared machine mostly measures the
 // neighbours; then seeks through window.kisView.
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { RealClock } from '../../sim/core/index.ts';
 import { journalFromBytes, replayHub, startWebServer } from '../../sim/serve/index.ts';
 import { chromiumAvailable, launchChromium } from '../../test/helpers/browser.ts';
@@ -45,14 +46,7 @@ export async function measureBrowserLoad(text: string, runs = 3): Promise<Browse
         const own0 = process.cpuUsage();
         const t0 = performance.now();
         await page.goto(server.url);
-        await page.waitForFunction(
-          (n) => {
-            const v = (window as unknown as { kisView?: { ready: boolean; model?: { recordCount: number } } }).kisView;
-            return v?.ready === true && v.model?.recordCount === n;
-          },
-          journal.records.length,
-          { timeout: 120_000, polling: 20 },
-        );
+        await loaded(page, journal.records.length);
         const loadMs = performance.now() - t0;
         const own = process.cpuUsage(own0);
         const chromiumCpuMs = childrenCpuMs() - cpu0;
@@ -69,7 +63,19 @@ export async function measureBrowserLoad(text: string, runs = 3): Promise<Browse
   return { runs: out, seekP50Ms: seeks[50]!, seekP99Ms: seeks[98]! };
 }
 
-function seekTimes(page: import('playwright-core').Page): Promise<number[]> {
+/** Resolves once the page holds all `records`, has drawn a frame and answers again (polled every 20 ms). */
+export async function loaded(page: Page, records: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const v = (window as unknown as { kisView?: { ready: boolean; model?: { recordCount: number } } }).kisView;
+      return v?.ready === true && v.model?.recordCount === n;
+    },
+    records,
+    { timeout: 120_000, polling: 20 },
+  );
+}
+
+function seekTimes(page: Page): Promise<number[]> {
   return page.evaluate(() => {
     const v = (window as unknown as { kisView: { model: { startMs: number; endMs: number; stateAt(t: number): unknown } } }).kisView;
     const out: number[] = [];
@@ -86,7 +92,7 @@ function seekTimes(page: import('playwright-core').Page): Promise<number[]> {
 }
 
 /** Waits (at most 8 s) until this process's children spent under 30 ms of CPU in each of two 250 ms windows. */
-async function quiet(): Promise<void> {
+export async function quiet(): Promise<void> {
   const clock = new RealClock();
   let calm = 0;
   for (let i = 0; i < 32 && calm < 2; i++) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { journalFromBytes, replayHub, startWebServer } from '../../sim/serve/index.ts';
 import { chromiumAvailable, launchChromium } from '../../test/helpers/browser.ts';
+import { loaded, quiet } from './browser-load.ts';
 import { syntheticJournal } from './synthetic-journal.ts';
 
 interface ProfileNode {
@@ -30,20 +31,14 @@ const server = await startWebServer({ hub: replayHub(parsed), distDir, port: 0 }
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  await quiet();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   const t0 = performance.now();
   await page.goto(server.url);
-  await page.waitForFunction(
-    (n) => {
-      const v = (window as unknown as { kisView?: { ready: boolean; model?: { recordCount: number } } }).kisView;
-      return v?.ready === true && v.model?.recordCount === n;
-    },
-    parsed.records.length,
-    { timeout: 120_000, polling: 20 },
-  );
+  await loaded(page, parsed.records.length);
   const loadMs = performance.now() - t0;
   console.log('first frame (JS ms)', JSON.stringify(await page.evaluate(() => (window as unknown as { kisView: { frameStats(): unknown } }).kisView.frameStats())));
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
