@@ -5,15 +5,19 @@
 // 5% of the TTL and granted for TTL + that window, so Events expire in batches, not one by one).
 import { ApiError, resourceByKey } from '../api/index.ts';
 import { isStoreError } from '../store/index.ts';
-import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
+import type { KubeObject } from '../store/index.ts';
+import { watchResource, type Controller, type ControllerContext } from './controller.ts';
 
 /** upstream: defaultLeaseReuseDurationPercent (0.05). */
 const LEASE_REUSE_FRACTION = 0.05;
 
 interface Lease {
   expiresAtMs: number;
-  /** Event key → the resourceVersion written under this lease; a later write moves the Event to a later lease. */
-  keys: Map<string, string>;
+  /**
+   * The Event versions written under this lease; a later write moves the Event to a later lease (the stored object
+   * is then another version, so this one is skipped). Versions, not keys: no key string built per Event.
+   */
+  written: KubeObject[];
 }
 
 export function eventTtlController(ctx: ControllerContext): Controller {
@@ -27,7 +31,7 @@ export function eventTtlController(ctx: ControllerContext): Controller {
 
   const leaseFor = (nowMs: number): Lease => {
     if (current === undefined || nowMs >= current.grantedAtMs + reuseMs) {
-      current = { grantedAtMs: nowMs, lease: { expiresAtMs: nowMs + ttlMs + reuseMs, keys: new Map() } };
+      current = { grantedAtMs: nowMs, lease: { expiresAtMs: nowMs + ttlMs + reuseMs, written: [] } };
       leases.push(current.lease);
       if (leases.length === 1) arm();
     }
@@ -44,8 +48,10 @@ export function eventTtlController(ctx: ControllerContext): Controller {
     timer = undefined;
     const lease = leases.shift();
     if (current?.lease === lease) current = undefined;
-    for (const [key, rv] of lease?.keys ?? []) {
-      const { namespace, name } = splitKey(key);
+    for (const version of lease?.written ?? []) {
+      const namespace = version.metadata.namespace ?? '';
+      const name = version.metadata.name ?? '';
+      const rv = version.metadata.resourceVersion ?? '';
       const obj = ctx.store.get(events.key, namespace, name);
       if (obj === undefined || obj.metadata.resourceVersion !== rv) continue;
       try {
@@ -54,7 +60,7 @@ export function eventTtlController(ctx: ControllerContext): Controller {
         ctx.store.delete(events.key, namespace, name, { resourceVersion: rv });
       } catch (e) {
         if (isStoreError(e)) continue;
-        if (e instanceof ApiError) leaseFor(ctx.clock.now()).keys.set(key, rv);
+        if (e instanceof ApiError) leaseFor(ctx.clock.now()).written.push(obj);
         else ctx.onError('event-ttl', e);
       }
     }
@@ -66,7 +72,7 @@ export function eventTtlController(ctx: ControllerContext): Controller {
     start() {
       if (!(ttlMs > 0)) return;
       stop = watchResource(ctx, events.key, (ev) => {
-        if (ev.type === 'ADDED' || ev.type === 'MODIFIED') leaseFor(ctx.clock.now()).keys.set(keyOf(ev.object), ev.object.metadata.resourceVersion ?? '');
+        if (ev.type === 'ADDED' || ev.type === 'MODIFIED') leaseFor(ctx.clock.now()).written.push(ev.object);
       }, { replay: true });
     },
     stop() {
