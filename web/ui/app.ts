@@ -153,7 +153,8 @@ export class App {
     this.#header.update(this.#info);
     let slice = this.clock.now();
     const got = await fetchBacklog(journalUrl(page), async (p: BacklogProgress) => {
-      if (feed !== this.#feed) return;
+      // A journal dropped meanwhile replaces this one: stop reading (the reader cancels the download).
+      if (feed !== this.#feed) throw new Error('superseded by another journal');
       this.#setLoading({ done: p.stream.records.length, total: p.total });
       if (this.clock.now() - slice < LOAD_SLICE_MS) return;
       await this.clock.yield();

@@ -49,6 +49,11 @@ describe.skipIf(!chromiumAvailable())(browserSuite('kis replay in Chromium'), ()
   it('opens the replay: header, timeline and a canvas that is not blank', async () => {
     expect(await testidText(page, 'mode')).toMatch(/replay/i);
     expect(await testidText(page, 'vehicle')).toContain('electron');
+    // The journal came in one backlog response (GET /api/journal), the progress card is gone, and the socket
+    // that followed was asked only for what comes after it.
+    expect(await page.evaluate(() => performance.getEntriesByName('kis:backlog').length)).toBe(1);
+    expect(await page.locator('[data-testid="loading"]').isHidden()).toBe(true);
+    await expect.poll(() => testidText(page, 'connection'), { timeout: 10_000 }).toBe('loaded');
     await seekTo(page, BEFORE);
     const img = await sceneShot(page, 'replay-before-separation');
     const stats = pixelStats(img, BACKGROUND);
