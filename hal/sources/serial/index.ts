@@ -10,5 +10,6 @@ export * from './switchbox.ts';
 export * from './serial-spec.ts';
 export * from './backoff.ts';
 export * from './serial-link.ts';
+export { readOnTheLoop } from './read-on-loop.ts';
 export * from './port-source.ts';
 export * from './trace.ts';

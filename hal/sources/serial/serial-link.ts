@@ -2,6 +2,7 @@
 // callback when the device goes away. Sources and `kis switchbox` take a SerialOpener, so tests can
 // inject a fake line and the pure core never loads the native binding.
 import { stat } from 'node:fs/promises';
+import { readOnTheLoop } from './read-on-loop.ts';
 import type { SerialSpec } from './serial-spec.ts';
 
 export interface SerialLinkHandlers {
@@ -54,6 +55,7 @@ export const openSerialLink: SerialOpener = async (spec, handlers) => {
   const { SerialPort } = await import('serialport');
   const port = new SerialPort({ path: spec.path, baudRate: spec.baudRate, dataBits: 8, parity: 'none', stopBits: 1, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(describeOpenError(spec.path, err)) : resolve())));
+  readOnTheLoop(port.port); // before the first read is issued: the stream reads once 'data' has a listener
   const identity = await deviceIdentity(spec.path);
   let ended = false;
   const lost = (error: Error): void => {
