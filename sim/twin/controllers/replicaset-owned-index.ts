@@ -39,8 +39,8 @@ export class OwnedIndex {
   /** @param ownerKind the controller kind whose children this index files (e.g. "ReplicaSet"). */
   constructor(private readonly ownerKind: string) {}
 
-  /** Files (or, for DELETED, forgets) the object from a watch event. */
-  apply(ev: WatchEvent): void {
+  /** Files (or, for DELETED, forgets) the object from a watch event; returns the entry it replaced and the new one. */
+  apply(ev: WatchEvent): { before?: OwnedEntry; after?: OwnedEntry } {
     const obj = ev.object;
     const key = keyOf(obj);
     const namespace = obj.metadata.namespace ?? '';
@@ -48,12 +48,13 @@ export class OwnedIndex {
     const where = ev.type === 'DELETED' ? undefined : !ref ? 'orphan' : ref.kind === this.ownerKind ? ref.uid : undefined;
     const was = this.filed.get(key);
     // Re-filing moves the key to the end of its bucket, as a fresh insert: syncs see owners' objects in write order.
-    if (was !== undefined) this.unfile(key, namespace, was);
-    if (where === undefined) return;
+    const before = was === undefined ? undefined : this.unfile(key, namespace, was);
+    if (where === undefined) return before === undefined ? {} : { before };
     const ready = isPodReady(obj);
     const entry: OwnedEntry = { obj, active: isPodActive(obj), ready, readySince: ready ? podReadySince(obj) : 0 };
     mapOf(where === 'orphan' ? this.orphans : this.byOwner, where === 'orphan' ? namespace : where).set(key, entry);
     this.filed.set(key, where);
+    return before === undefined ? { after: entry } : { before, after: entry };
   }
 
   /** The objects controlled by `uid` (live view; do not mutate). */
@@ -70,13 +71,15 @@ export class OwnedIndex {
     if (this.byOwner.get(uid)?.size === 0) this.byOwner.delete(uid);
   }
 
-  private unfile(key: string, namespace: string, where: string): void {
+  private unfile(key: string, namespace: string, where: string): OwnedEntry | undefined {
     this.filed.delete(key);
     const bucketKey = where === 'orphan' ? namespace : where;
     const buckets = where === 'orphan' ? this.orphans : this.byOwner;
     const m = buckets.get(bucketKey);
+    const entry = m?.get(key);
     m?.delete(key);
     if (m?.size === 0) buckets.delete(bucketKey);
+    return entry;
   }
 }
 

@@ -62,6 +62,12 @@ function matchesMemo(e: OwnedEntry, selector: LabelSelector): boolean {
   return true;
 }
 
+function sameFacts(before: OwnedEntry, after: OwnedEntry, previous: KubeObject, obj: KubeObject): boolean {
+  return before.active === after.active && before.ready === after.ready && before.readySince === after.readySince &&
+    previous.metadata.labels === obj.metadata.labels && previous.metadata.ownerReferences === obj.metadata.ownerReferences &&
+    previous.metadata.deletionTimestamp === obj.metadata.deletionTimestamp;
+}
+
 type PodCounts = ReplicaSetPodCounts & { nextAvailableIn: number };
 
 function newCounts(minReady: number): PodCounts {
@@ -104,7 +110,7 @@ class ReplicaSetController implements Controller {
   }
 
   start(): void {
-    this.stops.push(watchResource(this.ctx, 'pods', (ev) => this.onPod(ev), { replay: true }));
+    this.stops.push(watchResource(this.ctx, 'pods', (ev, previous) => this.onPod(ev, previous), { replay: true }));
     this.stops.push(watchResource(this.ctx, this.rsRes.key, (ev) => this.onReplicaSet(ev), { replay: true }));
   }
 
@@ -122,8 +128,11 @@ class ReplicaSetController implements Controller {
     this.queue.add(keyOf(ev.object));
   }
 
-  private onPod(ev: WatchEvent): void {
-    this.index.apply(ev);
+  private onPod(ev: WatchEvent, previous?: KubeObject): void {
+    const { before, after } = this.index.apply(ev);
+    // A write that changed nothing a sync counts or claims by (a kubelet's ContainerCreating → Running report) would
+    // sync to the same status and decisions: no need to wake the owner (upstream wakes it and finds nothing to do).
+    if (ev.type === 'MODIFIED' && previous !== undefined && before?.obj === previous && after !== undefined && sameFacts(before, after, previous, ev.object)) return;
     wakeOwners(this.ctx, this.queue, this.selectors, 'ReplicaSet', this.rsRes.key, ev);
   }
 
