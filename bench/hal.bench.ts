@@ -2,8 +2,8 @@
 // API accepting the write it causes. The twin runs in a process of its own (bench/hal/twin-child.ts),
 // as a lab cluster is elsewhere, and stamps each write as its store commits it; the stamps come back
 // over IPC in this process's clock (the offset between the two is measured and printed).
-// Two kinds of edge, each from an idle HAL (the previous edge's writes and Events all done), as a real
-// switch box's are:
+// Two kinds of edge, each from an idle HAL (the previous edge's writes and Events all done and its
+// queue journal flushed), as a real switch box's are:
 //  - separation: a SEP frame pair (2-of-2 plane) → StageSeparated Events, then the out-of-service taint.
 //    A switch must hold for the debounce (20 ms) before it is a signal — that wait is the design, so it
 //    is subtracted from every figure that spans it; what is left is our latency. The stage is restored
@@ -123,7 +123,7 @@ export async function runHalBench(): Promise<void> {
   const total = (xs: typeof sepEdges, to: 'accepted' | 'effect', minus: number) =>
     xs.map((e) => e[to] - e.written - minus).filter(Number.isFinite).sort((a, b) => a - b);
   const load = `load average ${load0.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end, on ${availableParallelism()} cores`;
-  console.log(`hal: serial frame (pty, socat) → API write committed by the twin in its own process; each edge from an idle HAL; ${load}`);
+  console.log(`hal: serial frame (pty, socat) → API write committed by the twin in its own process; each edge from an idle HAL (actions done, journal flushed); ${load}`);
   console.log(`  clocks: twin − bench offset ${offset.offsetMs.toFixed(3)} ms, known within ±${offset.boundMs.toFixed(3)} ms (best of 200 IPC pings)${missed.sep + missed.link ? `; MISSED (the awaited write not seen in ${EDGE_TIMEOUT_MS} ms): ${missed.sep} separation, ${missed.link} link edge(s)` : ''}`);
   console.log(`  separation, SEP pair 2-of-2, ${sepEdges.length} edges, the ${debounceMs} ms debounce subtracted (target p99 < 5 ms):`);
   console.log(`    first write (StageSeparated Event) accepted   ${quantiles(total(sepEdges, 'accepted', debounceMs))}`);

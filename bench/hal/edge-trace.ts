@@ -2,7 +2,7 @@
 // (performance.now() in the bench, never in the HAL) per edge, so the latency figure can be explained.
 // The API's acceptance comes from the twin's own process (twin-process.ts), already in this clock.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCED, TRACE_SYNCING, TRACE_WRITE, type QueueTrace, type WriteTrace } from '../../hal/cluster/index.ts';
+import { TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_IDLE, TRACE_SYNCED, TRACE_SYNCING, TRACE_WRITE, type QueueTrace, type WriteTrace } from '../../hal/cluster/index.ts';
 import { TRACE_SERIAL_BYTES, TRACE_SERIAL_SIGNAL } from '../../hal/sources/serial/index.ts';
 
 /** Stamps of one edge, ms from performance.now(); a stage not seen stays NaN. */
@@ -48,6 +48,8 @@ export class EdgeTracer {
   private cur: EdgeStamps = blank();
   private outstanding = new Set<number>();
   private onComplete: (() => void) | undefined;
+  /** The current edge's actions are done and the queue's journal is flushed. */
+  private idle = false;
   private readonly handlers: Array<[string, (m: unknown) => void]>;
 
   constructor() {
@@ -73,10 +75,14 @@ export class EdgeTracer {
       }],
       [TRACE_DONE, (m) => {
         this.outstanding.delete((m as QueueTrace).id);
-        if (this.outstanding.size === 0 && !Number.isNaN(this.cur.enqueued)) {
-          first('complete');
-          this.onComplete?.();
-        }
+        if (this.outstanding.size === 0 && !Number.isNaN(this.cur.enqueued)) first('complete');
+      }],
+      // Idle means the disk too: the queue's idle flush of the edge's done-markers has ended (the next
+      // edge's action would otherwise wait for it — see ActionQueue on replay order).
+      [TRACE_IDLE, () => {
+        if (this.outstanding.size !== 0 || Number.isNaN(this.cur.complete)) return;
+        this.idle = true;
+        this.onComplete?.();
       }],
     ];
     for (const [name, fn] of this.handlers) subscribe(name, fn);
@@ -85,6 +91,7 @@ export class EdgeTracer {
   /** Starts a new edge; its `written` stamp is set by the caller right after the write returns. */
   begin(): EdgeStamps {
     this.cur = blank();
+    this.idle = false;
     this.edges.push(this.cur);
     return this.cur;
   }
@@ -95,9 +102,9 @@ export class EdgeTracer {
     if (effect && Number.isNaN(this.cur.effect)) this.cur.effect = at;
   }
 
-  /** Resolves when every action of the current edge is done, so the next edge starts on an idle HAL. */
+  /** Resolves when every action of the current edge is done and the journal flushed: the next edge starts on an idle HAL. */
   settled(): Promise<void> {
-    if (!Number.isNaN(this.cur.complete)) return Promise.resolve();
+    if (this.idle) return Promise.resolve();
     return new Promise((r) => (this.onComplete = () => {
       this.onComplete = undefined;
       r();

@@ -21,7 +21,7 @@ import type { Action } from '../signals/index.ts';
 import { ClusterError, toClusterError } from './errors.ts';
 import type { ExecResult } from './executor.ts';
 import { QueueJournal, type QueuedAction } from './queue-journal.ts';
-import { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCED, TRACE_SYNCING } from './trace.ts';
+import { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_IDLE, TRACE_SYNCED, TRACE_SYNCING } from './trace.ts';
 
 export interface Backoff {
   readonly initialMs: number;
@@ -126,7 +126,10 @@ export class ActionQueue {
       if (!head) {
         // Nothing owed: put the done-markers on disk while nobody waits (a power cut then re-applies nothing).
         // Off the event loop; a failure here is retried by the next flush, which an action then awaits.
-        this.held('queue.flush-done', () => this.journal.flush()).catch(() => undefined);
+        this.held('queue.flush-done', () => this.journal.flush()).then(
+          () => this.items.length === 0 && trace(TRACE_IDLE, () => ({ syncs: this.journal.syncs })),
+          () => undefined,
+        );
         for (const w of this.idleWaiters.splice(0)) w();
         await new Promise<void>((r) => (this.wakeIdle = r));
         this.wakeIdle = undefined;

@@ -12,7 +12,7 @@ export { QueueJournal, QueueJournalError, type QueuedAction } from './queue-jour
 export { ClusterObserver, type ObservedChange, type ObserverOptions, type ObserverStatus } from './observer.ts';
 export { ManifestClient, type ManifestObject } from './manifests.ts';
 export { withClockHolds } from './holding.ts';
-export { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_SYNCED, TRACE_SYNCING, TRACE_WRITE, type QueueTrace, type WriteTrace } from './trace.ts';
+export { trace, TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_IDLE, TRACE_SYNCED, TRACE_SYNCING, TRACE_WRITE, type IdleTrace, type QueueTrace, type WriteTrace } from './trace.ts';
 export { equalityMatcher, NodeCache, type NodeCacheOptions, type NodeLister } from './node-cache.ts';
 export { KeepAliveClients } from './keep-alive.ts';
 export { MERGE_PATCH, RawApi, STRATEGIC_PATCH, type RawMethod } from './raw-api.ts';

@@ -13,12 +13,19 @@ export const TRACE_SYNCED = 'kis.hal.queue.synced';
 export const TRACE_APPLYING = 'kis.hal.queue.applying';
 /** Published by ActionQueue when an action has finished (its done-marker is journalled). */
 export const TRACE_DONE = 'kis.hal.queue.done';
+/** Published by ActionQueue when it has nothing owed and every line it wrote is on disk (the idle flush ended). */
+export const TRACE_IDLE = 'kis.hal.queue.idle';
 /** Published by the executor around each cluster write: phase 'start' before the call, 'end' after. */
 export const TRACE_WRITE = 'kis.hal.cluster.write';
 
 export interface QueueTrace {
   readonly id: number;
   readonly action: Action;
+}
+
+export interface IdleTrace {
+  /** fsyncs of the journal so far. */
+  readonly syncs: number;
 }
 
 export interface WriteTrace {
@@ -34,10 +41,13 @@ const channels = {
   [TRACE_APPLYING]: channel(TRACE_APPLYING),
   [TRACE_DONE]: channel(TRACE_DONE),
   [TRACE_WRITE]: channel(TRACE_WRITE),
+  [TRACE_IDLE]: channel(TRACE_IDLE),
 };
 
+type TraceMessage<K> = K extends typeof TRACE_WRITE ? WriteTrace : K extends typeof TRACE_IDLE ? IdleTrace : QueueTrace;
+
 /** Publishes only when someone listens, so the message is not even built otherwise. */
-export function trace<K extends keyof typeof channels>(name: K, message: () => K extends typeof TRACE_WRITE ? WriteTrace : QueueTrace): void {
+export function trace<K extends keyof typeof channels>(name: K, message: () => TraceMessage<K>): void {
   const ch = channels[name];
   if (ch.hasSubscribers) ch.publish(message());
 }

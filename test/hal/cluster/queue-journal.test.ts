@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RealClock } from '../../../sim/core/index.ts';
-import { ActionQueue, ClusterError, QueueJournal, TRACE_APPLYING, TRACE_DONE, TRACE_SYNCED, TRACE_SYNCING, type ExecResult, type QueueTrace } from '../../../hal/cluster/index.ts';
+import { ActionQueue, ClusterError, QueueJournal, TRACE_APPLYING, TRACE_DONE, TRACE_IDLE, TRACE_SYNCED, TRACE_SYNCING, type ExecResult, type IdleTrace, type QueueTrace } from '../../../hal/cluster/index.ts';
 import type { Action } from '../../../hal/signals/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kis-wal-'));
@@ -167,6 +167,22 @@ describe('ActionQueue write-ahead', () => {
       unsubscribe(TRACE_APPLYING, onApply);
     }
     expect(violations).toEqual([]);
+  });
+
+  it('announces idle (TRACE_IDLE) once nothing is owed and the done-markers are on disk', async () => {
+    const q = new ActionQueue({ path: fresh(), clock: new RealClock(), executor: { apply: async () => ok } });
+    const idle = new Promise<IdleTrace>((resolve) => {
+      const on = (m: unknown) => {
+        unsubscribe(TRACE_IDLE, on);
+        resolve(m as IdleTrace);
+      };
+      subscribe(TRACE_IDLE, on);
+    });
+    q.start();
+    q.enqueue(act(1));
+    const seen = await idle;
+    expect([q.depth, seen.syncs, q.syncs]).toEqual([0, 2, 2]); // the action's line, then its done-marker
+    await q.stop();
   });
 
   it('a head the API refuses is fsynced once: its retry starts after that fsync and asks for no other', async () => {
