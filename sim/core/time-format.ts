@@ -32,8 +32,17 @@ function isoUtc(ms: number, caller: string): string {
  * upstream: k8s.io/apimachinery/pkg/apis/meta/v1/time.go MarshalJSON, t.UTC().Format(time.RFC3339).
  */
 export function rfc3339Seconds(ms: number): string {
-  return `${isoUtc(ms, 'rfc3339Seconds').slice(0, 19)}Z`;
+  // Controllers stamp many objects in one clock second (a node monitor pass, a burst of Events): format it once.
+  const second = Math.floor(ms / 1000);
+  if (second === lastSecond) return lastSecondText;
+  const text = `${isoUtc(ms, 'rfc3339Seconds').slice(0, 19)}Z`;
+  lastSecond = second;
+  lastSecondText = text;
+  return text;
 }
+
+let lastSecond = Number.NaN;
+let lastSecondText = '';
 
 /**
  * metav1.MicroTime on the wire (Lease renewTime, events.k8s.io eventTime): "2026-01-01T00:00:00.123000Z".
@@ -41,5 +50,13 @@ export function rfc3339Seconds(ms: number): string {
  * Our clocks tick in whole ms, so the last three digits are always 000.
  */
 export function rfc3339Micro(ms: number): string {
-  return `${isoUtc(Math.floor(ms), 'rfc3339Micro').slice(0, 23)}000Z`;
+  const whole = Math.floor(ms);
+  if (whole === lastMs) return lastMsText;
+  const text = `${isoUtc(whole, 'rfc3339Micro').slice(0, 23)}000Z`;
+  lastMs = whole;
+  lastMsText = text;
+  return text;
 }
+
+let lastMs = Number.NaN;
+let lastMsText = '';

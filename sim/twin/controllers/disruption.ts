@@ -209,7 +209,9 @@ export function disruptionController(ctx: ControllerContext): Controller {
     name: 'disruption',
     start() {
       stops.push(watchResource(ctx, PDB_KEY, onPdb, { replay: true }));
-      stops.push(watchResource(ctx, 'pods', (ev) => {
+      stops.push(watchResource(ctx, 'pods', (ev, previous) => {
+        // A write that kept the labels, owners, deletion state and readiness changes no budget's membership or counts.
+        if (ev.type === 'MODIFIED' && previous !== undefined && sameBudgetFacts(previous, ev.object)) return;
         const ns = ev.object.metadata.namespace ?? '';
         if (!selectors.get(ns)?.size && !pdbsOfPod.has(`${ns}/${ev.object.metadata.name}`)) return;
         const now = ev.type === 'DELETED' ? [] : matching(ev.object);
@@ -221,4 +223,11 @@ export function disruptionController(ctx: ControllerContext): Controller {
       queue.stop();
     },
   };
+}
+
+function sameBudgetFacts(previous: KubeObject, pod: KubeObject): boolean {
+  const a = previous.metadata;
+  const b = pod.metadata;
+  return a.labels === b.labels && a.ownerReferences === b.ownerReferences && a.deletionTimestamp === b.deletionTimestamp &&
+    isPodReady(previous) === isPodReady(pod);
 }

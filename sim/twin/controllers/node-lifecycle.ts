@@ -155,7 +155,9 @@ export function nodeLifecycleController(ctx: ControllerContext): Controller {
       tainter.trackZone(node);
       if (!(node.metadata.labels ?? {})['node.kubernetes.io/exclude-disruption']) {
         const z = tainter.zoneOf(node);
-        zoneReady.set(z, [...(zoneReady.get(z) ?? []), current]);
+        const inZone = zoneReady.get(z);
+        if (inZone) inZone.push(current);
+        else zoneReady.set(z, [current]);
       }
       processTaintBaseEviction(node, observed);
       if (current !== 'True' && observed === 'True') {
