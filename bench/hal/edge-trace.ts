@@ -37,7 +37,7 @@ export const SEGMENTS: ReadonlyArray<readonly [string, keyof EdgeStamps, keyof E
   ['fsync (beside the write)', 'picked', 'synced'],
   ['HAL leg: bytes read → API accepted', 'bytes', 'accepted', true],
   ['TOTAL frame → API accepted', 'written', 'accepted', true],
-  ['frame → separation taint accepted', 'written', 'effect', true],
+  ['frame → effect accepted (SEP: the taint)', 'written', 'effect', true],
   ['frame → edge complete (all writes)', 'written', 'complete', true],
 ];
 
