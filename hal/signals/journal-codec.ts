@@ -114,20 +114,51 @@ export function parseJournal(text: string): ParsedJournal {
 /** Keys written first, in this order; all others follow alphabetically, at every depth. */
 const LEADING_KEYS = ['t', 'kind', 'type', 'format', 'version'];
 
+const LEADING_RANK = new Map(LEADING_KEYS.map((k, i) => [k, i]));
+
+/** Canonical key order: the leading keys in their order, then the rest in code-unit order. */
+function keyOrder(a: string, b: string): number {
+  const ia = LEADING_RANK.get(a);
+  const ib = LEADING_RANK.get(b);
+  if (ia !== undefined || ib !== undefined) return (ia ?? Infinity) - (ib ?? Infinity);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The value with keys in canonical order, undefined members dropped and -0 written as 0. A part that is canonical
+ * already is returned as it is (most records are built in canonical order): no copy per record written.
+ */
 function canonical(value: unknown): unknown {
   if (Object.is(value, -0)) return 0;
-  if (Array.isArray(value)) return value.map(canonical);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const c = canonical(value[i]);
+      if (c !== value[i] && out === undefined) out = value.slice(0, i);
+      out?.push(c);
+    }
+    return out ?? value;
+  }
   if (!isPlainObject(value)) return value;
-  const keys = Object.keys(value).filter((k) => value[k] !== undefined);
-  keys.sort((a, b) => {
-    const ia = LEADING_KEYS.indexOf(a);
-    const ib = LEADING_KEYS.indexOf(b);
-    if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib);
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
+  const keys = Object.keys(value);
+  let same = true;
+  for (let i = 0; i < keys.length && same; i++) {
+    const k = keys[i]!;
+    // "__proto__" must be rebuilt on a null prototype (below) so it is written back as data.
+    if (value[k] === undefined || k === '__proto__' || (i > 0 && keyOrder(keys[i - 1]!, k) > 0)) same = false;
+  }
+  if (same) {
+    let changed: Record<string, unknown> | undefined;
+    for (const k of keys) {
+      const c = canonical(value[k]);
+      if (c !== value[k]) (changed ??= {})[k] = c;
+    }
+    if (changed === undefined) return value;
+  }
+  const sorted = keys.filter((k) => value[k] !== undefined).sort(keyOrder);
   // A null prototype so a "__proto__" key read by JSON.parse is written back as data.
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const k of keys) out[k] = canonical(value[k]);
+  for (const k of sorted) out[k] = canonical(value[k]);
   return out;
 }
 

@@ -61,9 +61,15 @@ export function uuidFrom(random: SeededRandom): string {
   const b = (random.uint32() & 0xffff0fff) | 0x00004000; // version 4 in bits 12-15 of time_hi_and_version
   const c = (random.uint32() & 0x3fffffff) | 0x80000000; // variant 10xx in the top bits of clock_seq
   const d = random.uint32();
-  const digits: number[] = [];
-  for (const word of [a, b, c, d]) pushHex(digits, word);
-  // 8-4-4-4-12
-  const codes = [...digits.slice(0, 8), DASH, ...digits.slice(8, 12), DASH, ...digits.slice(12, 16), DASH, ...digits.slice(16, 20), DASH, ...digits.slice(20)];
+  // 8-4-4-4-12: the 32 hex digits of a, b, c, d with dashes after the 8th, 12th, 16th and 20th.
+  const codes: number[] = [];
+  pushHex(codes, a);
+  codes.push(DASH);
+  pushHex(codes, b);
+  codes.splice(13, 0, DASH);
+  codes.push(DASH);
+  pushHex(codes, c);
+  codes.splice(23, 0, DASH);
+  pushHex(codes, d);
   return flatString(codes);
 }

@@ -34,6 +34,29 @@ describe('formatJournalRecord / parseJournalLine', () => {
     );
   });
 
+  it('gives the bytes of a plain sort of every object at every depth (a canonical record is not copied, but reads the same)', () => {
+    const LEADING = ['t', 'kind', 'type', 'format', 'version'];
+    const rank = (k: string) => (LEADING.includes(k) ? LEADING.indexOf(k) : Infinity);
+    const reference = (v: unknown): unknown => {
+      if (Object.is(v, -0)) return 0;
+      if (Array.isArray(v)) return v.map(reference);
+      if (v === null || typeof v !== 'object') return v;
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort((a, b) => rank(a) - rank(b) || (rank(a) === Infinity ? (a < b ? -1 : a > b ? 1 : 0) : 0));
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const k of keys) out[k] = reference(o[k]);
+      return out;
+    };
+    fc.assert(
+      fc.property(entry, fc.nat(10), (e, seed) => {
+        const shuffled = reorderKeys(e, seed) as JournalEntry;
+        expect(formatJournalRecord(shuffled)).toBe(JSON.stringify(reference(shuffled)));
+        expect(formatJournalRecord(e)).toBe(JSON.stringify(reference(e)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it.each([
     [{ kind: 'header', version: 1, format: 'kis-journal', seed: 7 }, header],
     [
