@@ -168,12 +168,13 @@ export class App {
     this.#setLoading({ done: got.count, indexing: true });
     await this.clock.yield();
     if (feed !== this.#feed) return;
+    // Known before the model is built: a replay opens at its start, a live run follows its head (#span).
+    this.#info = { mode: got.mode, connection: 'connecting', behind: 0, header: got.header };
+    this.#header.update(this.#info);
     // Marks for the load bench (bench/web/browser-load.ts): read, indexed, first frame.
     performance.mark('kis:backlog');
     this.#reset(got.header, got.records);
     performance.mark('kis:indexed');
-    this.#info = { mode: got.mode, connection: 'connecting', behind: 0, header: got.header };
-    this.#header.update(this.#info);
     this.connect(liveUrl(page, got.count), { header: got.header, held: got.count, mode: got.mode });
   }
 

@@ -54,6 +54,8 @@ describe.skipIf(!chromiumAvailable())(browserSuite('kis replay in Chromium'), ()
     expect(await page.evaluate(() => performance.getEntriesByName('kis:backlog').length)).toBe(1);
     expect(await page.locator('[data-testid="loading"]').isHidden()).toBe(true);
     await expect.poll(() => testidText(page, 'connection'), { timeout: 10_000 }).toBe('loaded');
+    // A replay opens at its start, like a recording (a live run follows its head instead).
+    expect(await kis(page, (v) => v.time() === v.model?.startMs)).toBe(true);
     await seekTo(page, BEFORE);
     const img = await sceneShot(page, 'replay-before-separation');
     const stats = pixelStats(img, BACKGROUND);
