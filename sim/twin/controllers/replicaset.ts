@@ -20,15 +20,19 @@ const COMPONENT = 'replicaset-controller';
 /** upstream: BurstReplicas = 500 — at most this many creates or deletes per sync; the rest follow. */
 export const BURST_REPLICAS = 500;
 
-/** Caches parsed selectors by uid and generation (the selector is immutable in apps/v1, but cheap to be safe). */
+/**
+ * Caches a selector derived from each object by uid and generation: by default its spec.selector (immutable in
+ * apps/v1, but cheap to be safe); a ReplicaSet's template labels change with its generation too.
+ */
 export class SelectorCache {
   private readonly cache = new Map<string, { generation: number; selector: LabelSelector }>();
+  constructor(private readonly derive: (obj: KubeObject) => LabelSelector = specSelector) {}
   get(obj: KubeObject): LabelSelector {
     const uid = obj.metadata.uid ?? '';
     const generation = obj.metadata.generation ?? 0;
     const hit = this.cache.get(uid);
     if (hit && hit.generation === generation) return hit.selector;
-    const selector = labelSelectorFromSpec((obj.spec as { selector?: never } | undefined)?.selector);
+    const selector = this.derive(obj);
     this.cache.set(uid, { generation, selector });
     return selector;
   }
@@ -37,21 +41,8 @@ export class SelectorCache {
   }
 }
 
-/** The template-label selector per ReplicaSet, by uid and generation (the template changes with the generation). */
-class TemplateSelectorCache {
-  private readonly cache = new Map<string, { generation: number; selector: LabelSelector }>();
-  get(rs: ReplicaSetShape): LabelSelector {
-    const uid = rs.metadata.uid ?? '';
-    const generation = rs.metadata.generation ?? 0;
-    const hit = this.cache.get(uid);
-    if (hit && hit.generation === generation) return hit.selector;
-    const selector = templateLabelSelector(rs);
-    this.cache.set(uid, { generation, selector });
-    return selector;
-  }
-  forget(uid: string | undefined): void {
-    if (uid) this.cache.delete(uid);
-  }
+function specSelector(obj: KubeObject): LabelSelector {
+  return labelSelectorFromSpec((obj.spec as { selector?: never } | undefined)?.selector);
 }
 
 /** Whether the entry's object matches `selector`, remembered on the entry (which a write to the object replaces). */
@@ -96,7 +87,7 @@ class ReplicaSetController implements Controller {
   private readonly rsRes = resourceByKey('replicasets.apps')!;
   private readonly index = new OwnedIndex('ReplicaSet');
   private readonly selectors = new SelectorCache();
-  private readonly templates = new TemplateSelectorCache();
+  private readonly templates = new SelectorCache(templateLabelSelector);
   private readonly queue: WorkQueue;
   private stops: (() => void)[] = [];
 
