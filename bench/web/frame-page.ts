@@ -16,6 +16,8 @@ export interface FrameBenchApi {
   /** Renders a frame and says what share of the canvas differs from the background (a blank check). */
   drawnFraction(): number;
   stats(): ReturnType<VehicleScene['stats']>;
+  /** Gives the scene its model's layout again. */
+  relayout(): void;
   screenPositionOf(subject: Subject): { x: number; y: number } | undefined;
   pick(x: number, y: number): Subject | undefined;
   select(subject: Subject | undefined): void;
@@ -52,9 +54,14 @@ function seek(t: number): number {
 }
 
 const api: FrameBenchApi = {
-  ready: load().then((m) => {
+  ready: load().then(async (m) => {
     model = m;
     scene.setLayout(m.layout);
+    // preview=1: the vehicle only, as the app draws it from the header while a journal loads.
+    if (new URLSearchParams(location.search).get('preview') === '1') {
+      await scene.preview();
+      return { startMs: m.startMs, endMs: m.endMs, nodes: 0, pods: 0 };
+    }
     const t = Number(new URLSearchParams(location.search).get('t') ?? m.endMs);
     seek(t);
     scene.frame((wall += 16));
@@ -111,6 +118,7 @@ const api: FrameBenchApi = {
     return drawn / (px.length / 4);
   },
   stats: () => scene.stats(),
+  relayout: () => scene.setLayout(model!.layout),
   screenPositionOf: (subject) => scene.screenPositionOf(subject),
   pick: (x, y) => scene.pick(x, y),
   select: (subject) => scene.select(subject),

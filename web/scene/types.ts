@@ -8,4 +8,8 @@ export interface SceneStats {
   drawCalls: number;
   pods: number;
   nodes: number;
+  /** Drawn by a software rasteriser (so without MSAA, at most 1 device pixel per CSS pixel). */
+  software: boolean;
+  /** Times the vehicle was built (a new layout, or nodes the layout did not list). */
+  builds: number;
 }

@@ -7,6 +7,7 @@ import { fitCamera } from './camera-fit.ts';
 import { BACKGROUND } from './palette.ts';
 import { SelectionBox } from './selection.ts';
 import { starfield } from './starfield.ts';
+import { probeRenderer, renderQuality, type RenderQuality } from './render-quality.ts';
 import { NODE_SIZE } from './stack-layout.ts';
 import { extraNodes } from './stack-input.ts';
 import type { SceneStats, Subject } from './types.ts';
@@ -16,6 +17,8 @@ const EMPTY_LAYOUT: JournalLayout = { startMs: 0, durationMs: 0, stages: [], bus
 
 export class VehicleScene {
   private readonly renderer: THREE.WebGLRenderer;
+  /** Chosen for the machine's renderer: lighter on a software rasteriser. */
+  readonly quality: RenderQuality;
   private readonly scene = new THREE.Scene();
   private readonly camera = new THREE.PerspectiveCamera(40, 1, 0.1, 20000);
   private readonly controls: OrbitControls;
@@ -23,6 +26,8 @@ export class VehicleScene {
   private readonly raycaster = new THREE.Raycaster();
   private readonly ground = new THREE.Group();
   private layout: JournalLayout = EMPTY_LAYOUT;
+  private layoutKey = '';
+  private builds = 0;
   private build: VehicleBuild | undefined;
   private state: SceneState | undefined;
   private selected: Subject | undefined;
@@ -38,8 +43,9 @@ export class VehicleScene {
   private dirty = true;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
-    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true });
-    this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
+    this.quality = renderQuality(probeRenderer(canvas.ownerDocument));
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: this.quality.antialias });
+    this.renderer.setPixelRatio(Math.min(this.quality.maxPixelRatio, globalThis.devicePixelRatio || 1));
     this.scene.background = new THREE.Color(BACKGROUND);
     this.scene.add(new THREE.HemisphereLight(0xdfe8ff, 0x202634, 1.6));
     const sun = new THREE.DirectionalLight(0xffffff, 1.8);
@@ -54,9 +60,26 @@ export class VehicleScene {
   }
 
   setLayout(layout: JournalLayout): void {
+    // The same layout again (shown from the header while the journal loaded, then from the model): keep the
+    // build, whose shaders are compiled and drawn once already.
+    const key = JSON.stringify(layout);
+    if (key === this.layoutKey && this.build?.extra.length === 0) return;
+    this.layoutKey = key;
     this.layout = layout;
     this.userMoved = false;
     this.rebuild([]);
+  }
+
+  /**
+   * Draws the vehicle as laid out, before any state, once its shaders are compiled — while the page is still
+   * busy reading the journal. Compiling and the first draw of each material take the GPU (on a software
+   * rasteriser, the GPU process's core) a few hundred ms; done here they overlap the load instead of
+   * following it, and the first frame with the journal's state only adds what changed.
+   */
+  async preview(): Promise<void> {
+    await this.renderer.compileAsync(this.scene, this.camera);
+    this.dirty = true;
+    this.frame(performance.now());
   }
 
   update(state: SceneState): void {
@@ -127,7 +150,7 @@ export class VehicleScene {
   }
 
   stats(): SceneStats {
-    return { frameMs: this.lastFrameMs, drawCalls: this.lastDrawCalls, pods: this.build?.podCount() ?? 0, nodes: this.state?.nodes.size ?? 0 };
+    return { frameMs: this.lastFrameMs, drawCalls: this.lastDrawCalls, pods: this.build?.podCount() ?? 0, nodes: this.state?.nodes.size ?? 0, software: this.quality.software, builds: this.builds };
   }
 
   dispose(): void {
@@ -141,6 +164,7 @@ export class VehicleScene {
   private rebuild(extra: readonly string[], state?: SceneState): void {
     this.dirty = true;
     this.build?.dispose();
+    this.builds++;
     this.build = new VehicleBuild(this.layout, extra, state?.nodes);
     this.scene.add(this.build.root);
     this.clearGround();

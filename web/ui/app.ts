@@ -2,7 +2,7 @@
 // file, or the live socket); the scene and the panels only show what it hands them.
 import type { InjectableSignal, JournalHeader, JournalRecord } from '../../hal/signals/index.ts';
 import { LiveClient, browserSocket, fetchBacklog, journalUrl, liveUrl, type BacklogProgress, type LiveClientOptions, type LiveState, type PageLocation } from '../live/index.ts';
-import { createJournalModel, parseJournalText } from '../model/index.ts';
+import { createJournalModel, layoutOf, parseJournalText } from '../model/index.ts';
 import type { JournalModel, SceneState } from '../model/types.ts';
 import type { BrowserClock } from './browser-clock.ts';
 import { fileInfo, liveInfo, showsConsole, skippedLines } from './feed-status.ts';
@@ -152,10 +152,17 @@ export class App {
     this.#info = { mode: 'live', connection: 'connecting', behind: 0 };
     this.#header.update(this.#info);
     let slice = this.clock.now();
+    let previewed = false;
     const got = await fetchBacklog(journalUrl(page), async (p: BacklogProgress) => {
       // A journal dropped meanwhile replaces this one: stop reading (the reader cancels the download).
       if (feed !== this.#feed) throw new Error('superseded by another journal');
       this.#setLoading({ done: p.stream.records.length, total: p.total });
+      if (p.stream.header && !previewed) {
+        previewed = true;
+        // The vehicle is known from the header: show it (and get its shaders compiled) while the rest loads.
+        this.scene?.setLayout(layoutOf(p.stream.header, []));
+        void this.scene?.preview();
+      }
       if (this.clock.now() - slice < LOAD_SLICE_MS) return;
       await this.clock.yield();
       slice = this.clock.now();

@@ -3,7 +3,7 @@
 import type { VehicleScene } from '../scene/index.ts';
 import type { Subject } from './panel.ts';
 
-export type SceneLike = Pick<VehicleScene, 'setLayout' | 'update' | 'frame' | 'pick' | 'select' | 'resize' | 'stats' | 'dispose' | 'screenPositionOf'>;
+export type SceneLike = Pick<VehicleScene, 'setLayout' | 'preview' | 'update' | 'frame' | 'pick' | 'select' | 'resize' | 'stats' | 'dispose' | 'screenPositionOf'>;
 
 /** Pointer travel (px) beyond which a press is a drag, not a click. */
 const CLICK_SLOP_PX = 4;

@@ -33,6 +33,28 @@ describe.skipIf(!chromiumAvailable())('VehicleScene in Chromium', () => {
     await page.screenshot({ path: 'test-artifacts/scene-falcon9-t0.png' });
   }, 60_000);
 
+  it('draws the vehicle from its layout alone (the preview while a journal loads), and keeps that build for the same layout', async () => {
+    const preview = await openFramePage(browser, server.url, 'golden=falcon9-leo&preview=1');
+    try {
+      expect(await on(preview, (api) => api.drawnFraction(), 0)).toBeGreaterThan(0.05);
+      expect(await on(preview, (api) => api.stats(), 0)).toMatchObject({ pods: 0, builds: 1 });
+      await preview.screenshot({ path: 'test-artifacts/scene-falcon9-preview.png' });
+      await on(preview, (api) => api.relayout(), 0);
+      await on(preview, (api, t) => api.seek(t), 0);
+      const stats = await on(preview, (api) => api.stats(), 0);
+      expect(stats.builds).toBe(1);
+      expect(stats.pods).toBeGreaterThan(0);
+    } finally {
+      await preview.close();
+    }
+  }, 60_000);
+
+  it('knows headless Chromium draws in software, and renders without MSAA there', async () => {
+    expect((await on(page, (api) => api.stats(), 0)).software).toBe(true);
+    const attributes = await page.evaluate(() => document.querySelector('canvas')?.getContext('webgl2')?.getContextAttributes());
+    expect(attributes).toMatchObject({ antialias: false });
+  }, 60_000);
+
   it.each<Subject>([
     { kind: 'node', key: 's2-cp-1' },
     { kind: 'node', key: 's1-fc-2' },
