@@ -1,21 +1,22 @@
 // Works out each record's effect on the scene from the state just before it (the head of the journal).
 import { phaseName, stageOfAction } from './layout.ts';
 import type { JournalLayout, JournalRecord, StageView } from './types.ts';
-import { busAfterPowerState, busAfterReading, deletedNodeView, nodeView, placesOf, podKey, podView, type BusThresholds, type NodePlace } from './views.ts';
+import { busAfterPowerState, busAfterReading, deletedNodeView, nodeView, placesOf, PodKeys, podView, type BusThresholds, type NodePlace } from './views.ts';
 import { emptyWorking, type Effect, type Working } from './working.ts';
 
-/** What the interpreter needs from the layout, indexed once. */
+/** What the interpreter needs from the layout, indexed once, and its memo of pod keys. */
 export interface LayoutIndex {
   readonly layout: JournalLayout;
   readonly places: Map<string, NodePlace>;
   readonly thresholds: ReadonlyMap<string, BusThresholds>;
+  readonly podKeys: PodKeys;
 }
 
 export function indexLayout(layout: JournalLayout): LayoutIndex {
   const thresholds = new Map<string, BusThresholds>();
   // A bus of a derived layout has no thresholds (0/0): only power-state signals move its state.
   for (const b of layout.buses) if (b.brownoutVolts > 0 || b.cutoffVolts > 0) thresholds.set(b.name, b);
-  return { layout, places: placesOf(layout), thresholds };
+  return { layout, places: placesOf(layout), thresholds, podKeys: new PodKeys() };
 }
 
 /** The scene before any record: the layout's stages, buses (nominal) and links (up until told otherwise). */
@@ -51,10 +52,10 @@ function clusterEffect(head: Working, r: Extract<JournalRecord, { kind: 'cluster
     return value === prev ? undefined : { on: 'nodes', key: r.name, value };
   }
   if (r.resource === 'pods') {
-    const key = podKey(r.namespace, r.name);
+    const key = ix.podKeys.of(r.namespace, r.name);
     const prev = head.pods.get(key);
     if (r.op === 'deleted') return prev ? { on: 'pods', key, value: undefined } : undefined;
-    const value = podView(r.name, r.namespace, r.data, prev);
+    const value = podView(r.name, r.namespace, r.data, prev, key);
     return value === prev ? undefined : { on: 'pods', key, value };
   }
   return undefined;
