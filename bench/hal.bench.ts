@@ -21,7 +21,7 @@ import { deriveWiring } from '../hal/wiring/index.ts';
 import { loadProfile } from '../sim/profile/index.ts';
 import { runHal } from '../sim/run/hal-session.ts';
 import { PtyPair, sleep } from '../test/hal/sources/serial/pty-pair.ts';
-import { breakdown, EdgeTracer, quantiles } from './hal/edge-trace.ts';
+import { breakdown, EdgeTracer, quantiles, type EdgeStamps } from './hal/edge-trace.ts';
 import { TwinProcess, type TwinWrite } from './hal/twin-process.ts';
 
 const PROFILE = 'profiles/electron-small.yaml';
@@ -54,29 +54,18 @@ export async function runHalBench(): Promise<void> {
   await sleep(500);
   const offset = await twin.calibrate();
 
-  // The edge waits for `want` among the twin's writes; every write of the edge counts as "accepted".
+  // An edge ends when the HAL is idle again (its actions done, its journal flushed); then the twin's
+  // stamps of it are drained (none cross the IPC pipe while it runs) and the write it is for looked up.
   const tracer = new EdgeTracer();
-  let want: ((w: TwinWrite) => boolean) | undefined;
-  let got: (() => void) | undefined;
-  twin.onWrite((w) => {
-    if (!want) return;
-    const hit = want(w);
-    tracer.accepted(w.at, hit);
-    if (hit) got?.();
-  });
   const edge = async (frame: string, wanted: (w: TwinWrite) => boolean): Promise<boolean> => {
+    await twin.drain(); // whatever the rig's reset wrote
     const stamps = tracer.begin();
-    const seen = new Promise<boolean>((resolve) => {
-      got = () => resolve(true);
-      void sleep(EDGE_TIMEOUT_MS).then(() => resolve(false));
-    });
-    want = wanted;
+    const settled = tracer.settled().then(() => true);
     pty.write(frame);
     stamps.written = performance.now();
-    const ok = await seen;
-    if (ok) await tracer.settled();
-    want = got = undefined;
-    return ok;
+    const ok = await Promise.race([settled, sleep(EDGE_TIMEOUT_MS).then(() => false)]);
+    const log = await twin.drain();
+    return tracer.record(log, wanted) && ok;
   };
 
   // Separation edges.
@@ -120,6 +109,12 @@ export async function runHalBench(): Promise<void> {
   await twin.stop();
   rmSync(dir, { recursive: true, force: true });
 
+  // BENCH_HAL_DUMP=FILE: every edge's stamps, and the offset from performance.now() ms to the monotonic
+  // clock in µs that V8's .cpuprofile files use (both processes share it), to cut profiles to edge windows.
+  if (process.env.BENCH_HAL_DUMP) {
+    const hrOffsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+    writeFileSync(process.env.BENCH_HAL_DUMP, JSON.stringify({ hrOffsetUs, separation: sepEdges, link: linkEdges, windows: [...sepEdges, ...linkEdges].map((e) => [e.written, e.accepted]) }));
+  }
   const total = (xs: typeof sepEdges, to: 'accepted' | 'effect', minus: number) =>
     xs.map((e) => e[to] - e.written - minus).filter(Number.isFinite).sort((a, b) => a - b);
   const load = `load average ${load0.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end, on ${availableParallelism()} cores`;
@@ -129,9 +124,20 @@ export async function runHalBench(): Promise<void> {
   console.log(`    first write (StageSeparated Event) accepted   ${quantiles(total(sepEdges, 'accepted', debounceMs))}`);
   console.log(`    out-of-service taint accepted                 ${quantiles(total(sepEdges, 'effect', debounceMs))}`);
   for (const line of breakdown(sepEdges, debounceMs)) console.log(`  ${line}`);
+  console.log(`  ${gcLine(sepEdges, (e) => e.accepted - e.written - debounceMs)}`);
   console.log(`  link, LNK frame (no debounce in its path), ${linkEdges.length} edges:`);
   console.log(`    link annotation accepted                      ${quantiles(total(linkEdges, 'accepted', 0))}`);
   for (const line of breakdown(linkEdges)) console.log(`  ${line}`);
+  console.log(`  ${gcLine(linkEdges, (e) => e.accepted - e.written)}`);
+}
+
+/** How many edges met a GC pause in either process, and the first-write latency of those that did not. */
+function gcLine(edges: readonly EdgeStamps[], latency: (e: EdgeStamps) => number): string {
+  const hal = edges.filter((e) => e.halGcMs > 0);
+  const twin = edges.filter((e) => e.twinGcMs > 0);
+  const clean = edges.filter((e) => e.halGcMs === 0 && e.twinGcMs === 0).map(latency).filter(Number.isFinite).sort((a, b) => a - b);
+  const max = (xs: readonly EdgeStamps[], k: 'halGcMs' | 'twinGcMs') => Math.max(0, ...xs.map((e) => e[k])).toFixed(2);
+  return `  GC within an edge: HAL ${hal.length}, twin ${twin.length} of ${edges.length} edges (longest ${max(hal, 'halGcMs')} / ${max(twin, 'twinGcMs')} ms); first write without them: ${clean.length ? quantiles(clean) : '(none)'}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runHalBench();

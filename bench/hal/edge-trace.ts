@@ -1,9 +1,15 @@
 // Where one frame's time goes: subscribes to the HAL's diagnostics_channel trace points and stamps each
 // (performance.now() in the bench, never in the HAL) per edge, so the latency figure can be explained.
-// The API's acceptance comes from the twin's own process (twin-process.ts), already in this clock.
+// The API's acceptance comes from the twin's own process (twin-process.ts), already in this clock, once
+// the edge is over (record()); so do the twin's request stamps and both processes' garbage collections.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { TRACE_APPLYING, TRACE_DONE, TRACE_ENQUEUED, TRACE_IDLE, TRACE_SYNCED, TRACE_SYNCING, TRACE_WRITE, type QueueTrace, type WriteTrace } from '../../hal/cluster/index.ts';
 import { TRACE_SERIAL_BYTES, TRACE_SERIAL_SIGNAL } from '../../hal/sources/serial/index.ts';
+import type { Gc, TwinLog, TwinWrite } from './twin-process.ts';
+
+/** Node's own channel: a client request's head and body handed to its socket (ClientRequest._finish). */
+const HTTP_CLIENT_REQUEST = 'http.client.request.start';
 
 /** Stamps of one edge, ms from performance.now(); a stage not seen stays NaN. */
 export interface EdgeStamps {
@@ -17,12 +23,19 @@ export interface EdgeStamps {
   /** The head's fsync ended (it runs beside the apply). */
   synced: number;
   writeStart: number;
+  /** The first request of the edge handed to its (TLS) socket in the HAL. */
+  sent: number;
+  /** The twin's HTTP server had parsed the edge's first request. */
+  arrived: number;
   /** The twin committed the edge's first write. */
   accepted: number;
   /** The twin committed the write the edge is for (a separation's out-of-service taint; for a link, the first write). */
   effect: number;
   /** The last of the edge's actions done (every node annotated, every Event posted). */
   complete: number;
+  /** GC pauses (ms) in the HAL's process and in the twin's between the frame written and the effect accepted. */
+  halGcMs: number;
+  twinGcMs: number;
 }
 
 /** [label, from, to, spans the debounce window (subtracted: it is the design, not latency)]. */
@@ -34,6 +47,9 @@ export const SEGMENTS: ReadonlyArray<readonly [string, keyof EdgeStamps, keyof E
   ['picked → apply', 'picked', 'applying'],
   ['apply → first write sent', 'applying', 'writeStart'],
   ['write sent → API accepted (twin)', 'writeStart', 'accepted'],
+  ['  write sent → on the socket (HAL)', 'writeStart', 'sent'],
+  ['  on the socket → parsed by the twin', 'sent', 'arrived'],
+  ['  parsed → committed (twin handler)', 'arrived', 'accepted'],
   ['fsync (beside the write)', 'picked', 'synced'],
   ['HAL leg: bytes read → API accepted', 'bytes', 'accepted', true],
   ['TOTAL frame → API accepted', 'written', 'accepted', true],
@@ -41,7 +57,10 @@ export const SEGMENTS: ReadonlyArray<readonly [string, keyof EdgeStamps, keyof E
   ['frame → edge complete (all writes)', 'written', 'complete', true],
 ];
 
-const blank = (): EdgeStamps => ({ written: NaN, bytes: NaN, signal: NaN, enqueued: NaN, picked: NaN, applying: NaN, synced: NaN, writeStart: NaN, accepted: NaN, effect: NaN, complete: NaN });
+const blank = (): EdgeStamps => ({
+  written: NaN, bytes: NaN, signal: NaN, enqueued: NaN, picked: NaN, applying: NaN, synced: NaN, writeStart: NaN, sent: NaN, arrived: NaN,
+  accepted: NaN, effect: NaN, complete: NaN, halGcMs: 0, twinGcMs: 0,
+});
 
 export class EdgeTracer {
   readonly edges: EdgeStamps[] = [];
@@ -51,6 +70,8 @@ export class EdgeTracer {
   /** The current edge's actions are done and the queue's journal is flushed. */
   private idle = false;
   private readonly handlers: Array<[string, (m: unknown) => void]>;
+  private halGcs: Gc[] = [];
+  private readonly gcObserver: PerformanceObserver;
 
   constructor() {
     const first = (k: keyof EdgeStamps) => {
@@ -73,6 +94,9 @@ export class EdgeTracer {
         const w = m as WriteTrace;
         if (w.phase === 'start') first('writeStart');
       }],
+      [HTTP_CLIENT_REQUEST, () => {
+        if (!Number.isNaN(this.cur.writeStart)) first('sent');
+      }],
       [TRACE_DONE, (m) => {
         this.outstanding.delete((m as QueueTrace).id);
         if (this.outstanding.size === 0 && !Number.isNaN(this.cur.enqueued)) first('complete');
@@ -86,6 +110,10 @@ export class EdgeTracer {
       }],
     ];
     for (const [name, fn] of this.handlers) subscribe(name, fn);
+    this.gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) this.halGcs.push({ at: e.startTime, ms: e.duration, kind: ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind ?? 0 });
+    });
+    this.gcObserver.observe({ entryTypes: ['gc'] });
   }
 
   /** Starts a new edge; its `written` stamp is set by the caller right after the write returns. */
@@ -96,10 +124,23 @@ export class EdgeTracer {
     return this.cur;
   }
 
-  /** The twin committed a write of this edge at `at`; `effect`: it is the one the edge is for. */
-  accepted(at: number, effect: boolean): void {
-    if (Number.isNaN(this.cur.accepted)) this.cur.accepted = at;
-    if (effect && Number.isNaN(this.cur.effect)) this.cur.effect = at;
+  /**
+   * Fills the current edge's twin-side stamps from what the twin saw during it (drained after the edge):
+   * its first write, the write `wanted` (false when it never came), the first request, and GC pauses
+   * in either process up to the effect. Call once the edge has settled.
+   */
+  record(log: TwinLog, wanted: (w: TwinWrite) => boolean): boolean {
+    const e = this.cur;
+    e.accepted = log.writes.length ? Math.min(...log.writes.map((w) => w.at)) : NaN;
+    e.effect = log.writes.filter(wanted).reduce((m, w) => (Number.isNaN(m) ? w.at : Math.min(m, w.at)), NaN);
+    const firstReq = log.requests.filter((r) => r.at >= e.written).map((r) => r.at);
+    e.arrived = firstReq.length ? Math.min(...firstReq) : NaN;
+    const end = Number.isNaN(e.effect) ? e.accepted : e.effect;
+    const overlap = (gcs: readonly Gc[]) => gcs.filter((g) => g.at + g.ms >= e.written && g.at <= end).reduce((s, g) => s + g.ms, 0);
+    e.halGcMs = overlap(this.halGcs);
+    e.twinGcMs = overlap(log.gcs);
+    this.halGcs = [];
+    return !Number.isNaN(e.effect);
   }
 
   /** Resolves when every action of the current edge is done and the journal flushed: the next edge starts on an idle HAL. */
@@ -113,6 +154,7 @@ export class EdgeTracer {
 
   close(): void {
     for (const [name, fn] of this.handlers) unsubscribe(name, fn);
+    this.gcObserver.disconnect();
   }
 }
 

@@ -1,13 +1,18 @@
 // Benchmark helper process for bench/hal: the twin in a process of its own, as a lab's cluster is on
 // another machine — its GC, timers and request handling no longer share the HAL's event loop. It
-// stamps each write the moment its store commits it (the watch handler runs inside the write) on the
-// absolute clock performance.timeOrigin + performance.now(), and answers pings so the parent can
-// measure the offset between the two processes' clocks (twin-process.ts).
+// stamps each write the moment its store commits it (the watch handler runs inside the write) and
+// each request as its HTTP server has parsed it, on the absolute clock performance.timeOrigin +
+// performance.now(), and keeps them until the parent drains them between edges: nothing crosses the
+// IPC pipe while an edge is measured, so the stamping costs neither process latency. It answers pings
+// so the parent can measure the offset between the two processes' clocks (twin-process.ts).
+import { subscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { RealClock } from '../../sim/core/index.ts';
 import { loadProfile } from '../../sim/profile/index.ts';
 import { vehicleNodes } from '../../sim/run/vehicle-nodes.ts';
 import { nodeObject, resourceByKey, startTwin, type KubeObject } from '../../sim/twin/index.ts';
-import type { ChildMessage, ParentMessage, WriteKind } from './twin-messages.ts';
+import type { ChildGc, ChildMessage, ChildRequest, ChildWrite, ParentMessage, WriteKind } from './twin-messages.ts';
 
 const OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
 const LINK_PREFIX = 'sim.kis.dev/link-';
@@ -21,7 +26,19 @@ const clock = new RealClock();
 const twin = await startTwin({ clock, wallNow: new Date(), nodes: specs });
 const nodes = resourceByKey('nodes')!;
 
-const stamp = (kind: WriteKind, name: string, value: string): void => send({ op: 'write', kind, name, value, at: abs() });
+let writes: ChildWrite[] = [];
+let requests: ChildRequest[] = [];
+let gcs: ChildGc[] = [];
+const stamp = (kind: WriteKind, name: string, value: string): void => void writes.push({ kind, name, value, at: abs() });
+// Published as the parser hands the request to the server, before its 'request' listeners run.
+subscribe('http.server.request.start', (m) => {
+  const req = (m as { request: IncomingMessage }).request;
+  requests.push({ method: req.method ?? '', url: req.url ?? '', at: abs() });
+});
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcs.push({ at: performance.timeOrigin + e.startTime, ms: e.duration, kind: ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind ?? 0 });
+}).observe({ entryTypes: ['gc'] });
+
 const taintOf = (o: KubeObject): boolean =>
   ((o.spec as { taints?: Array<{ key: string }> } | undefined)?.taints ?? []).some((t) => t.key === OUT_OF_SERVICE);
 const tainted = new Set<string>();
@@ -46,6 +63,12 @@ twin.store.watch('events', undefined, twin.store.resourceVersion(), (ev) => {
 
 process.on('message', (m: ParentMessage) => {
   if (m.op === 'ping') send({ op: 'pong', seq: m.seq, at: abs() });
+  if (m.op === 'drain') {
+    send({ op: 'drained', writes, requests, gcs });
+    writes = [];
+    requests = [];
+    gcs = [];
+  }
   if (m.op === 'restore') {
     // The stage that separated comes back (a lab resets the rig): same names, no taint, as registered at start.
     const now = new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');

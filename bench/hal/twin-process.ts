@@ -8,7 +8,7 @@
 // and the ping with the shortest round trip out of many gives the tightest bound.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChildMessage, ParentMessage, WriteKind } from './twin-messages.ts';
+import type { ChildMessage, ChildRequest, ChildWrite, ParentMessage, WriteKind } from './twin-messages.ts';
 
 export interface TwinWrite {
   readonly kind: WriteKind;
@@ -16,6 +16,23 @@ export interface TwinWrite {
   readonly value: string;
   /** When the twin committed it, in this process's performance.now() time. */
   readonly at: number;
+}
+
+/** A request as the twin's HTTP server parsed it, `at` in this process's performance.now() time. */
+export type TwinRequest = Readonly<ChildRequest>;
+
+/** A garbage collection, start `at` in this process's performance.now() time. */
+export interface Gc {
+  readonly at: number;
+  readonly ms: number;
+  readonly kind: number;
+}
+
+/** What the twin saw since the previous drain, in this process's clock. */
+export interface TwinLog {
+  readonly writes: readonly TwinWrite[];
+  readonly requests: readonly TwinRequest[];
+  readonly gcs: readonly Gc[];
 }
 
 export interface ClockOffset {
@@ -29,7 +46,7 @@ export class TwinProcess {
   readonly kubeconfig: string;
   offset: ClockOffset = { offsetMs: 0, boundMs: Infinity };
   private readonly child: ChildProcess;
-  private readonly listeners = new Set<(w: TwinWrite) => void>();
+  private drained: ((log: TwinLog) => void) | undefined;
   private pongs = new Map<number, (at: number) => void>();
   private restored: (() => void) | undefined;
   private seq = 0;
@@ -40,15 +57,21 @@ export class TwinProcess {
     child.on('message', (m: ChildMessage) => {
       if (m.op === 'pong') this.pongs.get(m.seq)?.(m.at);
       if (m.op === 'restored') this.restored?.();
-      if (m.op === 'write') {
-        const w: TwinWrite = { kind: m.kind, name: m.name, value: m.value, at: m.at - this.offset.offsetMs - performance.timeOrigin };
-        for (const l of this.listeners) l(w);
+      if (m.op === 'drained') {
+        const local = (at: number) => at - this.offset.offsetMs - performance.timeOrigin;
+        this.drained?.({
+          writes: m.writes.map((w: ChildWrite) => ({ ...w, at: local(w.at) })),
+          requests: m.requests.map((r) => ({ ...r, at: local(r.at) })),
+          gcs: m.gcs.map((g) => ({ ...g, at: local(g.at) })),
+        });
       }
     });
   }
 
   static async start(profilePath: string): Promise<TwinProcess> {
-    const child = fork(fileURLToPath(new URL('./twin-child.ts', import.meta.url)), [profilePath], { execArgv: ['--import', 'tsx'] });
+    // BENCH_TWIN_NODE_ARGS: extra node flags for the twin alone (say `--cpu-prof --cpu-prof-dir=DIR`, `--trace-gc`).
+    const extra = (process.env.BENCH_TWIN_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = fork(fileURLToPath(new URL('./twin-child.ts', import.meta.url)), [profilePath], { execArgv: [...extra, '--import', 'tsx'] });
     const kubeconfig = await new Promise<string>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`twin process exited (${code}) before it was ready`)));
       child.on('message', (m: ChildMessage) => m.op === 'ready' && resolve(m.kubeconfig));
@@ -74,9 +97,12 @@ export class TwinProcess {
     return best;
   }
 
-  onWrite(fn: (w: TwinWrite) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+  /** The writes, requests and GCs the twin saw since the last drain (kept in the child while an edge runs). */
+  drain(): Promise<TwinLog> {
+    return new Promise((resolve) => {
+      this.drained = resolve;
+      this.send({ op: 'drain' });
+    });
   }
 
   /** Re-registers every node of the vehicle that is gone (after a separation deleted its stage). */
