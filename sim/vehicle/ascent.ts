@@ -91,31 +91,32 @@ export function ascentModel(profile: Profile, stepMs: number = ASCENT_STEP_MS): 
     events.push({ tMs: b.endMs, kind: b.flameOut ? 'flame-out' : 'cutoff', stage: b.stage });
     if (Number.isFinite(b.separationMs)) events.push({ tMs: b.separationMs, kind: 'stage-dropped', stage: b.stage });
   }
-  let maxQ = samples[0]!;
-  for (const x of samples) if (x.dynamicPressurePa > maxQ.dynamicPressurePa) maxQ = x;
-  events.push({ tMs: maxQ.tMs, kind: 'max-q' });
+  let maxQ = 0;
+  for (let i = 1; i < samples.length; i++) if (samples.dynamicPressurePa[i]! > samples.dynamicPressurePa[maxQ]!) maxQ = i;
+  const maxQState = samples.at(maxQ);
+  events.push({ tMs: maxQState.tMs, kind: 'max-q' });
   if (impactMs !== undefined) events.push({ tMs: impactMs, kind: 'impact' });
   events.sort((a, b) => a.tMs - b.tMs);
-  const first = samples[0]!;
-  const last = samples[samples.length - 1]!;
+  const times = samples.times;
+  const last = times.length - 1;
 
   function stateAt(tMs: number): AscentState {
-    if (tMs <= first.tMs) return { ...first, tMs };
-    if (tMs >= last.tMs) return { ...last, tMs };
+    if (tMs <= times[0]!) return { ...samples.at(0), tMs };
+    if (tMs >= times[last]!) return { ...samples.at(last), tMs };
     let lo = 0;
-    let hi = samples.length - 1;
+    let hi = last;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
-      if (samples[mid]!.tMs <= tMs) lo = mid;
+      if (times[mid]! <= tMs) lo = mid;
       else hi = mid;
     }
-    const a = samples[lo]!;
-    return a.tMs === tMs ? a : lerp(a, samples[hi]!, tMs);
+    const a = samples.at(lo);
+    return a.tMs === tMs ? a : lerp(a, samples.at(hi), tMs);
   }
 
   return {
     stateAt,
-    maxQ: { tMs: maxQ.tMs, dynamicPressurePa: maxQ.dynamicPressurePa, altitudeM: maxQ.altitudeM },
+    maxQ: { tMs: maxQState.tMs, dynamicPressurePa: maxQState.dynamicPressurePa, altitudeM: maxQState.altitudeM },
     events,
     stepMs,
     kickDeg,

@@ -101,7 +101,10 @@ export function massAt(s: BurnSchedule, tMs: number, attachedAtMs: number = tMs)
   return m;
 }
 
-/** The burns thrusting at t (start inclusive, end exclusive, only while attached). */
+/** Whether the burn thrusts at t (start inclusive, end exclusive, only while attached). */
+export const isBurning = (b: Burn, tMs: number): boolean => attached(b, tMs) && tMs >= b.startMs && tMs < b.endMs;
+
+/** The burns thrusting at t. */
 export function burningAt(s: BurnSchedule, tMs: number): Burn[] {
-  return s.burns.filter((b) => attached(b, tMs) && tMs >= b.startMs && tMs < b.endMs);
+  return s.burns.filter((b) => isBurning(b, tMs));
 }

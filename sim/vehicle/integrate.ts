@@ -1,6 +1,6 @@
 // The equations of motion and their fixed-step RK4 integration, for one given pitch kick.
 import { airAt, airDensityAt, EARTH_GM, EARTH_RADIUS_M } from './atmosphere.ts';
-import { burningAt, massAt, type Burn, type BurnSchedule } from './burns.ts';
+import { burningAt, isBurning, massAt, type BurnSchedule } from './burns.ts';
 import { PITCH_KICK_S, steer, VERTICAL_RISE_S, type GuidanceInput, type Vec } from './guidance.ts';
 import type { AscentPhase, AscentState } from './types.ts';
 
@@ -19,7 +19,6 @@ class Dynamics {
   ax = 0;
   ay = 0;
   sensed = 0;
-  private burns: readonly Burn[] = [];
   private startMs = 0;
   private thrustN = 0;
   private liftoff = false;
@@ -35,19 +34,18 @@ class Dynamics {
     this.guide.kickDeg = kickDeg;
   }
 
-  /** Fixes the step's regime at tMs; returns the burns thrusting. */
-  beginStep(tMs: number): readonly Burn[] {
-    this.burns = burningAt(this.s, tMs);
+  /** Fixes the step's regime at tMs (the burns thrusting: burningAt's, without building its list). */
+  beginStep(tMs: number): void {
     this.startMs = tMs;
     this.thrustN = 0;
     this.liftoff = false;
     this.upperEndMs = -Infinity;
-    for (const b of this.burns) {
+    for (const b of this.s.burns) {
+      if (!isBurning(b, tMs)) continue;
       this.thrustN += b.thrustN;
       if (b.liftoffBurn) this.liftoff = true;
       else this.upperEndMs = Math.max(this.upperEndMs, b.endMs);
     }
-    return this.burns;
   }
 
   accel(tMs: number, x: number, y: number, vx: number, vy: number): void {
@@ -107,15 +105,18 @@ function describe(s: BurnSchedule, dyn: Dynamics, tMs: number, y: Y, held: Ascen
   const altitudeM = Math.max(0, r - EARTH_RADIUS_M);
   const speed = Math.hypot(vx, vy);
   const air = airAt(altitudeM);
-  const burns = held ? [] : dyn.beginStep(tMs);
-  if (!held) dyn.accel(tMs, x, yy, vx, vy);
+  const burns = held ? [] : burningAt(s, tMs);
+  if (!held) {
+    dyn.beginStep(tMs);
+    dyn.accel(tMs, x, yy, vx, vy);
+  }
   const vr = (vx * x + vy * yy) / r;
   return {
     tMs,
     altitudeM,
     velocityMps: speed,
     accelerationMps2: held ? 0 : dyn.sensed,
-    dynamicPressurePa: 0.5 * air.densityKgM3 * speed * speed,
+    dynamicPressurePa: dynamicPressure(altitudeM, speed),
     machApprox: speed / air.speedOfSoundMps,
     massKg: massAt(s, tMs),
     downrangeM: EARTH_RADIUS_M * Math.atan2(x, yy),
@@ -125,21 +126,72 @@ function describe(s: BurnSchedule, dyn: Dynamics, tMs: number, y: Y, held: Ascen
   };
 }
 
+/** ½ρv² at an altitude (m, >= 0) and speed (m/s): one formula for Max-Q's search and the states it reports. */
+const dynamicPressure = (altitudeM: number, speed: number): number => 0.5 * airDensityAt(altitudeM) * speed * speed;
+
+/**
+ * The integration's samples: ignition, then the end of every step. Full states are built on demand and kept: the
+ * telemetry reads one sample in four (whole seconds of a 250 ms step), and each costs another evaluation of the
+ * dynamics, so building all of them up front was a third of a run's cold start. The Max-Q search needs only ½ρv²,
+ * kept for every sample.
+ */
+export class Samples {
+  /** Sample instants, ascending. */
+  readonly times: number[] = [];
+  /** Dynamic pressure at each sample, Pa (as its state reports it). */
+  readonly dynamicPressurePa: number[] = [];
+  private readonly ys: number[] = [];
+  private readonly held: (AscentPhase | undefined)[] = [];
+  private readonly states: (AscentState | undefined)[] = [];
+  private readonly dyn: Dynamics;
+
+  constructor(
+    private readonly s: BurnSchedule,
+    kickDeg: number,
+  ) {
+    // describe() fixes the step regime itself, so its own instance leaves the integration's untouched.
+    this.dyn = new Dynamics(s, kickDeg);
+  }
+
+  get length(): number {
+    return this.times.length;
+  }
+
+  add(tMs: number, y: Y, held: AscentPhase | undefined): void {
+    this.times.push(tMs);
+    this.ys.push(y[0], y[1], y[2], y[3]);
+    this.held.push(held);
+    this.dynamicPressurePa.push(dynamicPressure(Math.max(0, Math.hypot(y[0], y[1]) - EARTH_RADIUS_M), Math.hypot(y[2], y[3])));
+  }
+
+  /** The full state at sample i. */
+  at(i: number): AscentState {
+    let state = this.states[i];
+    if (!state) {
+      const y: Y = [this.ys[4 * i]!, this.ys[4 * i + 1]!, this.ys[4 * i + 2]!, this.ys[4 * i + 3]!];
+      state = describe(this.s, this.dyn, this.times[i]!, y, this.held[i]);
+      this.states[i] = state;
+    }
+    return state;
+  }
+}
+
 export interface Trajectory {
-  samples: AscentState[];
+  samples: Samples;
   impactMs?: number;
 }
 
 /**
  * Steps from first ignition to `endMs`, landing exactly on every breakpoint so thrust and mass jump
- * between steps, never inside one. `sample` false skips building states (the kick search only needs y).
+ * between steps, never inside one. `sample` false skips recording samples (the kick search only needs y).
  */
 export function integrate(s: BurnSchedule, kickDeg: number, endMs: number, stepMs: number, sample = true): Trajectory & { y: Y } {
   const y: Y = [0, EARTH_RADIUS_M, 0, 0];
   let held: AscentPhase | undefined = 'pad';
   let t = s.ignitionMs;
   const dyn = new Dynamics(s, kickDeg);
-  const samples: AscentState[] = sample ? [describe(s, dyn, t, y, 'pad')] : [];
+  const samples = new Samples(s, kickDeg);
+  if (sample) samples.add(t, y, 'pad');
   let impactMs: number | undefined;
   let bp = 0;
   const breakpoints = stepBreakpoints(s);
@@ -163,7 +215,7 @@ export function integrate(s: BurnSchedule, kickDeg: number, endMs: number, stepM
       }
     }
     t = next;
-    if (sample) samples.push(describe(s, dyn, t, y, held));
+    if (sample) samples.add(t, y, held);
   }
   return { samples, y: [y[0], y[1], y[2], y[3]], ...(impactMs !== undefined ? { impactMs } : {}) };
 }
