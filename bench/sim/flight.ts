@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProfile } from '../../sim/profile/index.ts';
+import { defaultCacheDir } from '../../sim/run/pki-cache.ts';
 import { runFlight } from '../../sim/run/runner.ts';
 
 const path = process.argv[2] ?? 'profiles/falcon9-leo.yaml';
@@ -13,7 +14,8 @@ const outDir = mkdtempSync(join(tmpdir(), 'kis-bench-run-'));
 mkdirSync(join(outDir, 'run'));
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const r = await runFlight({ profile, profilePath: path, outDir: join(outDir, 'run'), seed: profile.cluster.seed, mode: 'fast' });
+// As `kis run` does: the twin's certificate from the user's cache (minted on the first run only).
+const r = await runFlight({ profile, profilePath: path, outDir: join(outDir, 'run'), seed: profile.cluster.seed, mode: 'fast', pkiCacheDir: defaultCacheDir() });
 const wall = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;

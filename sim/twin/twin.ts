@@ -28,6 +28,8 @@ export interface TwinOptions {
   controllers?: readonly ControllerFactory[];
   /** Knobs for the controllers and admission (upstream defaults where unset); `seed` makes runs reproducible. */
   config?: Partial<TwinConfig>;
+  /** Obtains the serving certificates for these hosts (e.g. from a cache); `mint` makes a new set. Default: mint. */
+  certificates?: (hosts: readonly string[], mint: () => Promise<Pki>) => Promise<Pki>;
 }
 
 export interface Twin {
@@ -78,7 +80,8 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
   else registerNodes(registry, opts.nodes ?? []);
 
   const hosts = ['127.0.0.1', 'localhost', ...(host !== '127.0.0.1' && host !== '0.0.0.0' ? [host] : [])];
-  const pki = await createPki({ hosts, notBefore: opts.wallNow });
+  const mint = () => createPki({ hosts, notBefore: opts.wallNow });
+  const pki = await (opts.certificates ? opts.certificates(hosts, mint) : mint());
   const tokens = opts.tokens ?? { admin: randomBytes(24).toString('hex'), viewer: randomBytes(24).toString('hex') };
   const server = await startApiServer({
     registry,

@@ -1,6 +1,7 @@
 // `kis run <profile>`: play a flight profile against a cluster and judge it. Exit 0 every expectation met,
 // 1 one failed (or the run was interrupted), 2 bad input (profile, flags, unreachable cluster, existing --out).
 import { loadProfile, ProfileLoadError, formatErrors } from '../../profile/index.ts';
+import { defaultCacheDir } from '../../run/pki-cache.ts';
 import { prepareRunDir, RunDirError } from '../../run/run-dir.ts';
 import { runFlight, type RunMode } from '../../run/runner.ts';
 import { startLiveView, type LiveView } from '../../serve/live-view.ts';
@@ -103,6 +104,7 @@ export const runCommand: Command = {
         ...(tty ? { progress: (l: string) => process.stderr.write(`\r\x1b[K${l}`) } : {}),
         log: (l) => console.error(l),
         signal: abort.signal,
+        pkiCacheDir: defaultCacheDir(),
       });
       if (tty) process.stderr.write('\r\x1b[K');
       if (values.json) console.log(JSON.stringify({ outDir, aborted: outcome.aborted ?? null, results: outcome.results }, null, 2));
