@@ -1,5 +1,7 @@
 // Turns observed cluster objects into the compact `cluster` journal records the judge reads. Pure: fed
-// object changes in order, it emits a record only when the summary of an object changed.
+// object changes in order, it emits a record only when the summary of an object changed. Records and summaries are
+// built with their keys in the journal's canonical order (t, kind, type, then alphabetical: hal/signals
+// journal-codec.ts), so the writer stringifies them as they are rather than copying and sorting each.
 import { ANNOTATION_ATTACHED, ANNOTATION_POWER, LABEL_POWER_BUS, LABEL_ROLE, LABEL_STAGE, type ClusterRecord, type EventRecordData } from '../../hal/signals/index.ts';
 import type { NodeSummary, PodSummary } from './expectations/index.ts';
 import { LABEL_WORKLOAD } from './manifests.ts';
@@ -20,12 +22,12 @@ export function podSummary(pod: ObjectLike, priorityClassOf: (name: string) => s
   // upstream: kubectl's RESTARTS column sums containerStatuses[].restartCount. Left out while 0 (the usual case).
   const restarts = (status.containerStatuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
   return {
-    ...(workload ? { workload } : {}),
-    phase: pod.metadata.deletionTimestamp ? 'Terminating' : (status.phase ?? 'Pending'),
-    ready,
     ...(spec.nodeName ? { node: spec.nodeName } : {}),
+    phase: pod.metadata.deletionTimestamp ? 'Terminating' : (status.phase ?? 'Pending'),
     ...(spec.priorityClassName ? { priorityClass: priorityClassOf(spec.priorityClassName) } : {}),
+    ready,
     ...(restarts > 0 ? { restarts } : {}),
+    ...(workload ? { workload } : {}),
   };
 }
 
@@ -38,16 +40,16 @@ export function nodeSummary(node: ObjectLike): NodeSummary {
   const a = node.metadata.annotations ?? {};
   const others = conds.filter((c) => c.type !== 'Ready').map((c) => [c.type, c.status] as const).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   return {
+    attached: a[ANNOTATION_ATTACHED] !== 'false',
+    ...(labels[LABEL_POWER_BUS] ? { bus: labels[LABEL_POWER_BUS] } : {}),
+    ...(others.length ? { conditions: Object.fromEntries(others) } : {}),
+    labels: Object.fromEntries(Object.entries(labels).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
+    power: a[ANNOTATION_POWER] === 'off' ? 'off' : 'on',
     ...(ready ? { ready } : {}),
     role: labels[LABEL_ROLE] ?? 'worker',
-    power: a[ANNOTATION_POWER] === 'off' ? 'off' : 'on',
-    attached: a[ANNOTATION_ATTACHED] !== 'false',
-    unschedulable: spec.unschedulable === true,
-    taints: (spec.taints ?? []).map((t) => `${t.key}:${t.effect}`).sort(),
     ...(labels[LABEL_STAGE] ? { stage: labels[LABEL_STAGE] } : {}),
-    ...(labels[LABEL_POWER_BUS] ? { bus: labels[LABEL_POWER_BUS] } : {}),
-    labels: { ...labels },
-    ...(others.length ? { conditions: Object.fromEntries(others) } : {}),
+    taints: (spec.taints ?? []).map((t) => `${t.key}:${t.effect}`).sort(),
+    unschedulable: spec.unschedulable === true,
   };
 }
 
@@ -65,10 +67,10 @@ export function eventSummary(ev: EventLike): EventRecordData {
   const io = ev.involvedObject ?? {};
   return {
     type: ev.type === 'Warning' ? 'Warning' : 'Normal',
-    reason: ev.reason ?? '',
-    message: ev.message ?? '',
-    involved: { kind: io.kind ?? '', name: io.name ?? '', ...(io.namespace ? { namespace: io.namespace } : {}) },
     ...(ev.count !== undefined ? { count: ev.count } : {}),
+    involved: { kind: io.kind ?? '', name: io.name ?? '', ...(io.namespace ? { namespace: io.namespace } : {}) },
+    message: ev.message ?? '',
+    reason: ev.reason ?? '',
   };
 }
 
@@ -91,7 +93,7 @@ export class ClusterRecorder {
       const node = summary.node ? this.nodes.get(summary.node)?.summary : undefined;
       const nodeDown = !node || node.power === 'off' || node.attached === false || node.ready !== 'True';
       const wasServing = prev?.summary.phase === 'Running' || prev?.summary.phase === 'Terminating';
-      if (summary.node && nodeDown && wasServing) summary = { ...summary, lost: true };
+      if (summary.node && nodeDown && wasServing) summary = { lost: true, ...summary };
       return this.record(t, 'deleted', 'pods', pod, summary as Record<string, unknown>);
     }
     const json = JSON.stringify(summary);
@@ -127,11 +129,11 @@ export class ClusterRecorder {
     return {
       t,
       kind: 'cluster',
-      op,
-      resource,
+      data: data as ClusterRecord['data'],
       name: obj.metadata.name ?? '',
       ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
-      data: data as ClusterRecord['data'],
+      op,
+      resource,
     };
   }
 }

@@ -86,7 +86,7 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   // The vehicle model (pure, ~50 ms cold) is built while the twin's TLS keys are generated off the main thread.
   const model = vehicleModel(profile);
   const twin: Twin | undefined = await starting;
-  const kc = loadKubeConfig(realCluster ? { path: o.kubeconfig!, ...(o.context ? { context: o.context } : {}) } : { yaml: twin!.kubeconfig('admin') });
+  const kc = loadKubeConfig(realCluster ? { path: o.kubeconfig!, ...(o.context ? { context: o.context } : {}) } : { yaml: twin!.kubeconfig('admin', 'json') });
   const kube = new KubeCluster(kc);
   const cluster = withClockHolds(kube, clock, 'cluster');
   const manifestClient = new ManifestClient(kc);

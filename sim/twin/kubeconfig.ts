@@ -11,8 +11,17 @@ export interface KubeconfigInput {
 }
 
 export function kubeconfigYaml(input: KubeconfigInput): string {
+  return stringify(kubeconfigObject(input));
+}
+
+/** The same kubeconfig as JSON (a YAML document too): for a client in this process, which need not pay the YAML printer. */
+export function kubeconfigJson(input: KubeconfigInput): string {
+  return JSON.stringify(kubeconfigObject(input));
+}
+
+function kubeconfigObject(input: KubeconfigInput): Record<string, unknown> {
   const context = input.contextName ?? 'kis-twin';
-  return stringify({
+  return {
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [
@@ -22,7 +31,7 @@ export function kubeconfigYaml(input: KubeconfigInput): string {
     contexts: [{ name: context, context: { cluster: context, user: input.user, namespace: input.namespace ?? 'default' } }],
     'current-context': context,
     preferences: {},
-  });
+  };
 }
 
 /** The viewer kubeconfig's path beside the admin one: twin.kubeconfig → twin-viewer.kubeconfig. */

@@ -4,7 +4,7 @@ import { SeededRandom, uuidFrom, type Clock } from '../core/index.ts';
 import { ControllerManager, DEFAULT_TWIN_CONFIG, RegistryEventRecorder, type ControllerFactory, type TwinConfig } from './controllers/index.ts';
 import { Registry, startApiServer, resourceByKey, type ApiServer, type TokenTable } from './api/index.ts';
 import { bootstrapCluster } from './bootstrap.ts';
-import { kubeconfigYaml } from './kubeconfig.ts';
+import { kubeconfigJson, kubeconfigYaml } from './kubeconfig.ts';
 import { nodeObject, type NodeSpec } from './nodes.ts';
 import { ObjectStore } from './store/index.ts';
 import { createPki, type Pki } from './tls/index.ts';
@@ -39,7 +39,8 @@ export interface Twin {
   registry: Registry;
   pki: Pki;
   tokens: TokenTable;
-  kubeconfig(role: 'admin' | 'viewer'): string;
+  /** A kubeconfig for the role; 'json' (YAML too) for a client in this process, skipping the YAML printer. */
+  kubeconfig(role: 'admin' | 'viewer', format?: 'yaml' | 'json'): string;
   close(): Promise<void>;
   server: ApiServer;
   config: TwinConfig;
@@ -102,8 +103,8 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
     server,
     config,
     controllers,
-    kubeconfig: (role) =>
-      kubeconfigYaml({
+    kubeconfig: (role, format = 'yaml') =>
+      (format === 'json' ? kubeconfigJson : kubeconfigYaml)({
         server: server.url,
         caCertPem: pki.caCertPem,
         token: role === 'admin' ? tokens.admin : tokens.viewer,

@@ -1,4 +1,6 @@
-// Telemetry records sampled on a fixed grid: the ascent state, every bus and every link.
+// Telemetry records sampled on a fixed grid: the ascent state, every bus and every link. Built with their keys in
+// the journal's canonical order (t, kind, then alphabetical, at every depth: hal/signals journal-codec.ts), so the
+// journal writer stringifies them as they are instead of copying and sorting each of the ~2,400 a run writes.
 import type { TelemetryRecord } from '../../hal/signals/index.ts';
 import type { Profile } from '../profile/index.ts';
 import type { AscentModel, LinkModel, PowerModel } from './types.ts';
@@ -24,35 +26,35 @@ export function telemetry(profile: Profile, src: TelemetrySources, everyMs: numb
     if (src.ascent) {
       const s = src.ascent.stateAt(t);
       out.push({
-        kind: 'telemetry', t, channel: 'vehicle',
+        t, kind: 'telemetry', channel: 'vehicle',
         values: {
-          altitudeM: round(s.altitudeM, 1),
-          velocityMps: round(s.velocityMps, 2),
           accelerationMps2: round(s.accelerationMps2, 3),
+          altitudeM: round(s.altitudeM, 1),
+          downrangeM: round(s.downrangeM, 1),
           dynamicPressurePa: round(s.dynamicPressurePa, 1),
+          flightPathDeg: round(s.flightPathDeg, 2),
           mach: round(s.machApprox, 3),
           massKg: round(s.massKg, 1),
-          downrangeM: round(s.downrangeM, 1),
-          flightPathDeg: round(s.flightPathDeg, 2),
+          velocityMps: round(s.velocityMps, 2),
         },
       });
     }
     for (const bus of src.power.buses) {
       const b = bus.stateAt(t);
       out.push({
-        kind: 'telemetry', t, channel: `bus/${bus.bus}`,
+        t, kind: 'telemetry', channel: `bus/${bus.bus}`,
         values: {
-          volts: round(b.volts, 3),
-          powered: b.powered ? 1 : 0,
-          ...(b.stateOfChargePercent !== undefined ? { stateOfChargePercent: round(b.stateOfChargePercent, 2) } : {}),
           loadWatts: round(b.loadWatts, 1),
+          powered: b.powered ? 1 : 0,
           solarWatts: round(b.solarWatts, 1),
+          ...(b.stateOfChargePercent !== undefined ? { stateOfChargePercent: round(b.stateOfChargePercent, 2) } : {}),
+          volts: round(b.volts, 3),
         },
       });
     }
     for (const link of src.links.links) {
       const l = link.stateAt(t);
-      out.push({ kind: 'telemetry', t, channel: `link/${link.link}`, values: { up: l.up ? 1 : 0, ...(l.up && l.latencyMs !== undefined ? { latencyMs: l.latencyMs } : {}) } });
+      out.push({ t, kind: 'telemetry', channel: `link/${link.link}`, values: { ...(l.up && l.latencyMs !== undefined ? { latencyMs: l.latencyMs } : {}), up: l.up ? 1 : 0 } });
     }
   }
   return out;

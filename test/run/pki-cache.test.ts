@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { cachedPki, defaultCacheDir, usable } from '../../sim/run/pki-cache.ts';
 import { ManualClock } from '../../sim/core/index.ts';
 import { startTwin } from '../../sim/twin/index.ts';
@@ -108,6 +109,8 @@ describe('the twin serving a cached certificate', () => {
         req.on('error', reject).end();
       });
       expect(status).toBe(200);
+      // The runner's client reads the JSON form: the same document as the YAML one kis twin writes.
+      for (const role of ['admin', 'viewer'] as const) expect(JSON.parse(twin.kubeconfig(role, 'json'))).toEqual(parseYaml(twin.kubeconfig(role)));
     } finally {
       await twin.close();
     }
