@@ -1,13 +1,15 @@
 // Benchmark child: a living twin in lockstep, in process (no HTTP), driven through one scenario; prints JSON.
 //   pods <nodes> <pods>       create Deployments for <pods> replicas and run until all are Running and Ready
 //   heartbeat <nodes> <hours> run <hours> of virtual time with <nodes> heartbeating kubelets
-import { LockstepClock, SeededRandom, uuidFrom } from '../../sim/core/index.ts';
+import { applyHeapPolicy, LockstepClock, SeededRandom, uuidFrom } from '../../sim/core/index.ts';
 import { Registry, resourceByKey } from '../../sim/twin/api/index.ts';
 import { bootstrapCluster } from '../../sim/twin/bootstrap.ts';
 import { ControllerManager, DEFAULT_TWIN_CONFIG, RegistryEventRecorder } from '../../sim/twin/controllers/index.ts';
 import { plainWorkers, simulationControllers } from '../../sim/twin/index.ts';
 import { ObjectStore } from '../../sim/twin/store/index.ts';
 
+// This child stands in for `kis twin`, which applies the heap policy at start-up (sim/cli/main.ts).
+applyHeapPolicy();
 const [mode = 'pods', a = '1000', b = '100000'] = process.argv.slice(2);
 const nodes = Number(a);
 let peakRss = 0;

@@ -1,4 +1,5 @@
 // The `kis` command line: parses arguments and calls into the modules. Nothing else lives here.
+import { applyHeapPolicy } from '../core/index.ts';
 import { commandHelp, parseCommandArgs, UsageError, type Command } from './command.ts';
 import { twinCommand } from './commands/twin.ts';
 import { startCommand } from './commands/start.ts';
@@ -47,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // Before anything big is allocated: the twin, a run or a replay's journal (sim/core/heap-policy.ts).
+    applyHeapPolicy();
     return await cmd.run(parseCommandArgs(cmd, rest));
   } catch (e) {
     if (e instanceof UsageError) {
