@@ -1,6 +1,10 @@
 // The lean request path of KubeCluster: the same answers and the same ClusterError fields as the
 // client-node calls it stands in for (404 notFound, 503 retryable with its Retry-After, 0 unreachable).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errors } from '../../../sim/twin/index.ts';
 import { ClusterError, KeepAliveClients, loadKubeConfig, MERGE_PATCH, RawApi } from '../../../hal/cluster/index.ts';
 import { startTestTwin, type TestTwin } from '../../helpers/twin.ts';
@@ -57,5 +61,33 @@ describe('RawApi', () => {
     const e = await failure(new RawApi(kc, away).send('get node', 'GET', '/api/v1/nodes/s2-a'));
     away.close();
     expect([e.code, e.unreachable, e.retryable]).toEqual([0, true, true]);
+  });
+
+  // Credentials that are plain kubeconfig data are applied once; a token from a file (or an exec
+  // plugin) can rotate, so those users are asked every time. Either way one connection serves all.
+  it.each([
+    ['a token in the kubeconfig', false, 1],
+    ['a token file (auth provider)', true, 3],
+  ])('%s: authenticates; options applied for 3 requests: %s → %i time(s), over one connection', async (_what, fromFile, applied) => {
+    const config = JSON.parse(t.kc.exportConfig()) as { users: Array<{ user: Record<string, unknown> }> };
+    if (fromFile) {
+      const file = join(mkdtempSync(join(tmpdir(), 'kis-raw-')), 'token');
+      writeFileSync(file, t.twin.tokens.admin);
+      config.users[0]!.user = { 'auth-provider': { name: 'file', config: { tokenFile: file } } };
+    }
+    const kc = loadKubeConfig({ yaml: JSON.stringify(config) });
+    const spy = vi.spyOn(kc, 'applyToHTTPSOptions');
+    const own = new KeepAliveClients(kc);
+    const sockets = new Set<unknown>();
+    const onRequest = (m: unknown) => sockets.add((m as { request: { socket: unknown } }).request.socket);
+    subscribe('http.client.request.start', onRequest);
+    try {
+      const api = new RawApi(kc, own);
+      for (let i = 0; i < 3; i++) await api.send('get node', 'GET', '/api/v1/nodes/s2-a');
+    } finally {
+      unsubscribe('http.client.request.start', onRequest);
+      own.close();
+    }
+    expect([spy.mock.calls.length, sockets.size]).toEqual([applied, 1]);
   });
 });
