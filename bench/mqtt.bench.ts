@@ -1,13 +1,18 @@
 // MQTT signal ingest (issue 5): devices in a child process publish QoS 1 power signals to the embedded
 // broker over TCP; the HAL's MqttSource decodes and validates them and the wiring rules decide on each
-// (hal/wiring decide, as kis hal does; the actions are counted, not sent to a cluster). None may be lost.
+// (hal/wiring decide, as kis hal does) and the actions go into the HAL's durable queue, whose journal must
+// fsync them before the device's PUBACK (as kis hal does; a no-op applier stands in for the cluster).
+// None may be lost.
 // The devices are lean MQTT 3.1.1 publishers (bench/mqtt-device.ts), each with a window of unacknowledged
 // QoS 1 messages (KIS_BENCH_MQTT_WINDOW, default 500), so on 2 cores the load generator takes ~2 µs of
 // CPU a signal and the figure is the broker's and the HAL's; KIS_BENCH_MQTT_CLIENT=mqttjs for mqtt.js (~12 µs).
 import { fork } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RealClock } from '../sim/core/index.ts';
+import { ActionQueue } from '../hal/cluster/index.ts';
 import { EmbeddedBroker, mqttClientTransport, type BrokerUser, type MqttTransport } from '../hal/mqtt/index.ts';
 import { MqttSource } from '../hal/sources/mqtt/index.ts';
 import { decide, INITIAL_STATE, WIRING_DEFAULTS, type Wiring, type WiringState } from '../hal/wiring/index.ts';
@@ -42,7 +47,11 @@ async function once(path: 'in-process' | 'tcp', n: number): Promise<Run> {
   const broker = new EmbeddedBroker({ vehicle: 'bench', users: USERS, port: 0 });
   const { url } = await broker.start();
   const transport: MqttTransport = path === 'in-process' ? broker.localTransport() : mqttClientTransport({ url, username: 'hal', password: 'hal-pw' });
-  const source = new MqttSource({ vehicle: 'bench', transport, clock: new RealClock() });
+  const clock = new RealClock();
+  const source = new MqttSource({ vehicle: 'bench', transport, clock });
+  const dir = mkdtempSync(join(tmpdir(), 'kis-mqtt-bench-'));
+  const queue = new ActionQueue({ path: join(dir, 'q.ndjson'), clock, executor: { apply: async () => ({ status: 'applied', detail: '', steps: [], alarms: [] }) } });
+  queue.start();
   const seen = new Uint8Array(n);
   let count = 0;
   let actions = 0;
@@ -65,6 +74,8 @@ async function once(path: 'in-process' | 'tcp', n: number): Promise<Run> {
         last = performance.now();
         resolve();
       }
+      // As kis hal: the PUBACK of a message that decided actions waits for their journal lines' fsync.
+      return d.actions.length === 0 ? undefined : queue.whenDurable(queue.enqueueAll(d.actions));
     });
   });
   await source.start();
@@ -83,6 +94,8 @@ async function once(path: 'in-process' | 'tcp', n: number): Promise<Run> {
   const bad = source.status().counters.badPayloads ?? 0;
   await source.stop();
   await broker.stop();
+  await queue.stop();
+  rmSync(dir, { recursive: true, force: true });
   const cpuUsPerSignal = (cpu.user + cpu.system) / n;
   return { path, n, perSecond, cpuUsPerSignal, deviceCpuUsPerSignal: deviceCpuUs / n, lost, bad, actions };
 }

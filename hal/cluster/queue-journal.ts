@@ -104,11 +104,19 @@ export class QueueJournal {
 
   /** Written (safe from a killed process) when it returns; on disk after the next sync(). */
   enqueue(action: Action, at: number): QueuedAction {
-    const problem = checkAction(action);
-    if (problem !== undefined) throw new QueueJournalError(`refusing to queue an invalid action: ${problem}`);
-    const id = this.next++;
-    this.append({ op: 'enqueue', id, at, action });
-    return { id, key: `${this.epoch}-${id}`, action, at };
+    return this.enqueueAll([action], at)[0]!;
+  }
+
+  /** As enqueue, in one write(2): every action is checked before any line is written. */
+  enqueueAll(actions: readonly Action[], at: number): QueuedAction[] {
+    for (const action of actions) {
+      const problem = checkAction(action);
+      if (problem !== undefined) throw new QueueJournalError(`refusing to queue an invalid action: ${problem}`);
+    }
+    const first = this.next;
+    this.appendAll(actions.map((action, i) => ({ op: 'enqueue', id: first + i, at, action })));
+    this.next += actions.length;
+    return actions.map((action, i) => ({ id: first + i, key: `${this.epoch}-${first + i}`, action, at }));
   }
 
   /** Marks `id` finished. Call in id order (the queue finishes its head first): open() relies on it. */
@@ -187,8 +195,14 @@ export class QueueJournal {
   }
 
   private append(line: Line): void {
+    this.appendAll([line]);
+  }
+
+  private appendAll(lines: readonly Line[]): void {
     if (this.fd < 0) throw new QueueJournalError(`${this.path}: the queue journal is closed`);
-    writeSync(this.fd, `${JSON.stringify(line)}\n`);
+    let text = '';
+    for (const line of lines) text += `${JSON.stringify(line)}\n`;
+    writeSync(this.fd, text);
     this.dirty = true;
   }
 }

@@ -7,6 +7,7 @@ import { WebSocketServer, createWebSocketStream } from 'ws';
 import { BrokerAcl, type AclUser, type BrokerUser } from './acl.ts';
 import { coalesceWrites } from './coalesce.ts';
 import { LocalTransport } from './local-transport.ts';
+import { AckOrder } from './transport.ts';
 
 export interface EmbeddedBrokerOptions {
   readonly vehicle: string;
@@ -29,6 +30,8 @@ export interface BrokerCounters {
   publishes: number;
   publishRefused: number;
   subscribeRefused: number;
+  /** QoS 1 messages refused (no PUBACK, connection dropped) because what they caused could not be made durable. */
+  notDurable: number;
 }
 
 export interface BrokerAddress {
@@ -51,8 +54,10 @@ export class EmbeddedBroker {
   private addr: BrokerAddress | undefined;
   private readonly users = new WeakMap<Client, AclUser>();
   private readonly locals = new Set<LocalTransport>();
+  /** Per connection: PUBACKs leave in the order the PUBLISHes came, whatever each waited for. */
+  private readonly ackOrders = new WeakMap<Client, AckOrder>();
   private readonly counts: BrokerCounters = {
-    clients: 0, connects: 0, authFailures: 0, clientIdRefused: 0, publishes: 0, publishRefused: 0, subscribeRefused: 0,
+    clients: 0, connects: 0, authFailures: 0, clientIdRefused: 0, publishes: 0, publishRefused: 0, subscribeRefused: 0, notDurable: 0,
   };
 
   constructor(options: EmbeddedBrokerOptions) {
@@ -89,7 +94,17 @@ export class EmbeddedBroker {
           return done(new Error(why));
         }
         this.counts.publishes++;
-        done(null);
+        // aedes acknowledges (QoS 1 PUBACK) when this answers, so the HAL takes the message here and
+        // answers once what it caused is on disk: "nothing lost" holds across a power cut too.
+        const gate = this.ingest(client, packet);
+        if (gate === undefined) return done(null);
+        gate.then(
+          () => done(null),
+          (e: unknown) => {
+            this.counts.notDurable++;
+            done(e instanceof Error ? e : new Error(String(e)));
+          },
+        );
       },
       authorizeSubscribe: (client, sub, done) => {
         const user = this.users.get(client);
@@ -123,6 +138,24 @@ export class EmbeddedBroker {
       ...(wsPort === undefined ? {} : { wsPort, wsUrl: `ws://${h}:${wsPort}/mqtt` }),
     };
     return this.addr;
+  }
+
+  /** Hands a device's PUBLISH to the in-process transports; for QoS 1, what the PUBACK waits for (in order). */
+  private ingest(client: Client, packet: { topic: string; payload: Buffer | string; qos: number }): void | Promise<void> {
+    if (typeof packet.payload === 'string') return undefined; // not from the wire; the subscription delivers it
+    let own: Array<Promise<void>> | undefined;
+    for (const t of this.locals) {
+      const p = t.ingest(packet.topic, packet.payload);
+      if (p) (own ??= []).push(p);
+    }
+    const mine = own === undefined ? undefined : own.length === 1 ? own[0]! : Promise.all(own).then(() => undefined);
+    if (packet.qos === 0) {
+      mine?.catch(() => undefined); // no acknowledgement to hold
+      return undefined;
+    }
+    let order = this.ackOrders.get(client);
+    if (!order) this.ackOrders.set(client, (order = new AckOrder()));
+    return order.after(mine);
   }
 
   /** An in-process connection for the HAL: no socket, no ACL (the HAL is this process). */

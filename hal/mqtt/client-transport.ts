@@ -78,7 +78,20 @@ class ClientTransport implements MqttTransport {
     this.client.on('close', () => {
       if (!this.closed) this.listeners.disconnected(this.lastError ?? 'connection closed');
     });
-    this.client.on('message', (topic, payload, packet) => this.listeners.message(topic, payload, packet.retain));
+    // mqtt.js emits 'message', then calls handleMessage and sends the PUBACK when that calls back (one
+    // packet at a time, so acknowledgements keep their order): it waits for what the message caused to
+    // be durable. A refusal errors the stream: no PUBACK, and a broker holding our session (clean: false)
+    // delivers the message again after the reconnect.
+    let gate: void | Promise<void>;
+    this.client.on('message', (topic, payload, packet) => {
+      gate = this.listeners.message(topic, payload, packet.retain);
+    });
+    this.client.handleMessage = (_packet, callback) => {
+      const g = gate;
+      gate = undefined;
+      if (g === undefined) return callback();
+      g.then(() => callback(), (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
+    };
   }
 
   get connected(): boolean {

@@ -6,8 +6,13 @@ export interface TransportListener {
   connected(sessionPresent: boolean): void;
   /** The connection is down (or an attempt failed); the transport keeps retrying until closed. */
   disconnected(reason: string): void;
-  /** `retained`: the broker replayed this from its retained store (MQTT 3.1.1 §3.3.1.3). */
-  message(topic: string, payload: Buffer, retained: boolean): void;
+  /**
+   * `retained`: the broker replayed this from its retained store (MQTT 3.1.1 §3.3.1.3). A promise: a
+   * QoS 1 message is acknowledged (PUBACK) only once it settles — after what the message caused is on
+   * disk — and a rejection refuses it (the connection is dropped without a PUBACK, so the sender keeps
+   * the message and sends it again).
+   */
+  message(topic: string, payload: Buffer, retained: boolean): void | Promise<void>;
 }
 
 export interface PublishOptions {
@@ -59,7 +64,37 @@ export class ListenerSet implements TransportListener {
     for (const l of this.listeners) l.disconnected(reason);
   }
 
-  message(topic: string, payload: Buffer, retained: boolean): void {
-    for (const l of this.listeners) l.message(topic, payload, retained);
+  message(topic: string, payload: Buffer, retained: boolean): void | Promise<void> {
+    let pending: Array<Promise<void>> | undefined;
+    for (const l of this.listeners) {
+      const p = l.message(topic, payload, retained);
+      if (p) (pending ??= []).push(p);
+    }
+    if (pending === undefined) return undefined;
+    return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => undefined);
   }
 }
+
+/**
+ * Keeps acknowledgements in the order the messages came (MQTT 3.1.1 §4.6: PUBACKs in the order of the
+ * PUBLISH packets): a message whose ack need not wait still waits for the one before it that does.
+ */
+export class AckOrder {
+  private tail: Promise<void> | undefined;
+
+  /** The promise to acknowledge after (undefined: at once). A refused message refuses none after it. */
+  after(own: void | Promise<void>): void | Promise<void> {
+    const prev = this.tail;
+    if (prev === undefined && own === undefined) return undefined;
+    const mine = prev === undefined ? (own as Promise<void>) : prev.then(() => own);
+    const settled = mine.then(noop, noop);
+    this.tail = settled;
+    // Forget the chain once it has drained, so a quiet connection acknowledges at once again.
+    void settled.then(() => {
+      if (this.tail === settled) this.tail = undefined;
+    });
+    return mine;
+  }
+}
+
+const noop = (): void => undefined;

@@ -5,6 +5,14 @@ import type { AlarmAction, Signal } from '../signals/index.ts';
 
 export type SourceEvent = { kind: 'signal'; signal: Signal } | { kind: 'alarm'; alarm: AlarmAction };
 
+/**
+ * Hears a source's events. A promise returned says when what the event caused is durable (its actions'
+ * journal lines fsynced): a source whose medium acknowledges (MQTT QoS 1) acknowledges only once it
+ * settles, and a rejection refuses the message (no PUBACK: the device keeps it and sends it again). A
+ * source without acknowledgements ignores it.
+ */
+export type SourceListener = (event: SourceEvent) => void | Promise<void>;
+
 export interface SourceStatus {
   /** e.g. "serial:/dev/ttyUSB0", "mqtt:mqtt://lab:1883". */
   name: string;
@@ -32,6 +40,6 @@ export interface SignalSource {
   /** Stops reading and releases the device or connection. Idempotent. */
   stop(): Promise<void>;
   /** Subscribes to signals and alarms; returns the unsubscribe function. */
-  subscribe(listener: (event: SourceEvent) => void): () => void;
+  subscribe(listener: SourceListener): () => void;
   status(): SourceStatus;
 }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ActionExecutor, ActionQueue, ClusterObserver, KubeCluster, loadKubeConfig, NodeCache } from '../../hal/cluster/index.ts';
-import type { Action, AlarmAction } from '../../hal/signals/index.ts';
+import type { AlarmAction } from '../../hal/signals/index.ts';
 import { HalOutbound } from '../../hal/sources/mqtt/index.ts';
 import { ArmState, parseSerialSpec, SerialSource } from '../../hal/sources/serial/index.ts';
 import type { SignalSource, SourceEvent } from '../../hal/sources/source.ts';
@@ -81,17 +81,23 @@ export async function runHal(o: HalOptions): Promise<number> {
   queue.start();
 
   let state: WiringState = INITIAL_STATE;
-  const enqueue = (action: Action) => {
-    if (action.type === 'alarm') alarm(action);
-    if (action.type === 'detach-stage') executor.cancelDrain(action.stage);
-    queue.enqueue(action);
-  };
   const onEvent = (ev: SourceEvent) => {
     if (ev.kind === 'alarm') return alarm(ev.alarm);
     last = `${ev.signal.type} from ${ev.signal.source}`;
     const d = decide(ev.signal, state, wiring);
     state = d.state;
-    for (const a of d.actions) enqueue(a);
+    if (d.actions.length === 0) return undefined;
+    for (const a of d.actions) {
+      if (a.type === 'alarm') alarm(a);
+      if (a.type === 'detach-stage') executor.cancelDrain(a.stage);
+    }
+    // One write(2) for the decision (a separation's Event and detach), not one per action.
+    const entries = queue.enqueueAll(d.actions);
+    // An MQTT QoS 1 message is acknowledged once these lines are fsynced (a failed fsync refuses it);
+    // serial sources ignore the promise, so it is marked handled here.
+    const durable = queue.whenDurable(entries);
+    durable?.catch(() => undefined);
+    return durable;
   };
   const unsubscribe = sources.map((s) => s.subscribe(onEvent));
   await observer?.start();

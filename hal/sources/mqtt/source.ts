@@ -3,7 +3,7 @@
 import type { Clock } from '../../../sim/core/clock.ts';
 import type { AlarmAction } from '../../signals/index.ts';
 import { signalFilter, type MqttTransport, type TransportListener } from '../../mqtt/index.ts';
-import type { SignalSource, SourceEvent, SourceStatus } from '../source.ts';
+import type { SignalSource, SourceEvent, SourceListener, SourceStatus } from '../source.ts';
 import { decodeSignalMessage } from './decode.ts';
 
 export interface MqttSourceOptions {
@@ -34,7 +34,7 @@ export interface MqttSourceCounters {
 export class MqttSource implements SignalSource {
   readonly name: string;
   private readonly options: MqttSourceOptions;
-  private readonly listeners = new Set<(event: SourceEvent) => void>();
+  private readonly listeners = new Set<SourceListener>();
   private readonly counters: MqttSourceCounters = {
     messages: 0, signals: 0, badPayloads: 0, retainedDropped: 0, connects: 0, disconnects: 0, subscribeFailures: 0, listenerErrors: 0,
   };
@@ -73,7 +73,7 @@ export class MqttSource implements SignalSource {
     else await this.options.transport.unsubscribe(signalFilter(this.options.vehicle)).catch(() => undefined);
   }
 
-  subscribe(listener: (event: SourceEvent) => void): () => void {
+  subscribe(listener: SourceListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -121,7 +121,8 @@ export class MqttSource implements SignalSource {
     }
   }
 
-  private onMessage(topic: string, payload: Buffer, retained: boolean): void {
+  /** What the signal caused is durable when the promise settles: the transport acknowledges (PUBACK) after it. */
+  private onMessage(topic: string, payload: Buffer, retained: boolean): void | Promise<void> {
     this.counters.messages++;
     if (retained) {
       // A retained signal is an old one the broker replays on subscribe: acting on it again could
@@ -137,7 +138,7 @@ export class MqttSource implements SignalSource {
       return;
     }
     this.counters.signals++;
-    this.emit({ kind: 'signal', signal: result.signal });
+    return this.emit({ kind: 'signal', signal: result.signal });
   }
 
   private badPayload(topic: string, error: string): void {
@@ -154,15 +155,22 @@ export class MqttSource implements SignalSource {
     this.emit({ kind: 'alarm', alarm: a });
   }
 
-  /** A listener that throws is logged and counted; the others still hear the event, the transport lives on. */
-  private emit(event: SourceEvent): void {
+  /**
+   * A listener that throws is logged and counted; the others still hear the event, the transport lives on.
+   * The listeners' durability promises, if any, come back as one.
+   */
+  private emit(event: SourceEvent): void | Promise<void> {
+    let pending: Array<Promise<void>> | undefined;
     for (const l of this.listeners) {
       try {
-        l(event);
+        const p = l(event);
+        if (p) (pending ??= []).push(p);
       } catch (e) {
         this.counters.listenerErrors++;
         this.options.log?.(`${this.name}: a listener threw: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+    if (pending === undefined) return undefined;
+    return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => undefined);
   }
 }

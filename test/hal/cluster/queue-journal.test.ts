@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RealClock } from '../../../sim/core/index.ts';
-import { ActionQueue, ClusterError, QueueJournal, TRACE_APPLYING, TRACE_DONE, TRACE_IDLE, TRACE_SYNCED, TRACE_SYNCING, type ExecResult, type IdleTrace, type QueueTrace } from '../../../hal/cluster/index.ts';
+import { ActionQueue, ClusterError, QueueJournal, QueueJournalError, TRACE_APPLYING, TRACE_DONE, TRACE_IDLE, TRACE_SYNCED, TRACE_SYNCING, type ExecResult, type IdleTrace, type QueueTrace } from '../../../hal/cluster/index.ts';
 import type { Action } from '../../../hal/signals/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kis-wal-'));
@@ -87,6 +87,18 @@ describe('QueueJournal group commit', () => {
   });
 
   // A killed process never runs close() or sync(): what write(2) took is still in the file.
+  it('enqueueAll: one decision in one write, ids in order; a bad action refuses the whole batch and writes nothing', async () => {
+    const path = fresh();
+    const { journal } = QueueJournal.open(path, () => 'e');
+    const bad = { type: 'annotate-node', target: { by: 'node', name: 'x' } } as unknown as Action;
+    expect(() => journal.enqueueAll([act(1), bad], 0)).toThrow(QueueJournalError);
+    const batch = journal.enqueueAll([act(1), act(2)], 0);
+    const after = journal.enqueue(act(3), 0);
+    expect([...batch, after].map((q) => q.id)).toEqual([1, 2, 3]);
+    const { pending } = QueueJournal.open(path, () => 'other'); // as a killed HAL would find it: no sync, no close
+    expect(pending.map((q) => [q.id, (q.action as { annotations: Record<string, string> }).annotations['x.test/i']])).toEqual([[1, '1'], [2, '2'], [3, '3']]);
+  });
+
   it('a killed process (no sync, no close) loses no line: reopen owes exactly the undone actions, in order', () => {
     const op = fc.oneof(fc.constant<'enqueue'>('enqueue'), fc.constant<'sync'>('sync'), fc.nat({ max: 30 }));
     fc.assert(
@@ -133,9 +145,10 @@ describe('ActionQueue write-ahead', () => {
       for (const [ch, fn] of handlers) unsubscribe(ch, fn);
     }
     expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // The fsync starts once the apply has begun (its requests go out first) and ends before the action is done.
     expect(order).toEqual([
-      'sync 1', 'apply 1', 'synced 1', 'done 1', 'apply 2', 'done 2', 'apply 3', 'done 3', 'apply 4', 'done 4', 'apply 5', 'done 5',
-      'sync 6', 'apply 6', 'synced 6', 'done 6', 'apply 7', 'done 7',
+      'apply 1', 'sync 1', 'synced 1', 'done 1', 'apply 2', 'done 2', 'apply 3', 'done 3', 'apply 4', 'done 4', 'apply 5', 'done 5',
+      'apply 6', 'sync 6', 'synced 6', 'done 6', 'apply 7', 'done 7',
     ]);
     // Two bursts + an idle flush after each (+ none at close: nothing left unsynced) — not 7 enqueues + 7 dones.
     expect(q.syncs).toBeLessThanOrEqual(4);
@@ -143,6 +156,52 @@ describe('ActionQueue write-ahead', () => {
 
   // The replay-order rule: an action's effect may precede its own line's fsync only when no earlier
   // finished action could be replayed after it (every done-marker before it durable).
+  it("the head's fsync starts after the apply's first turn (its requests are on the wire by then)", async () => {
+    const order: string[] = [];
+    const onSync = (m: unknown) => order.push(`sync ${(m as QueueTrace).id}`);
+    subscribe(TRACE_SYNCING, onSync);
+    const q = new ActionQueue({
+      path: fresh(), clock: new RealClock(),
+      executor: {
+        // As RawApi.send: a few promise hops and a nextTick before the request is written to its socket.
+        apply: async (_a, key) => {
+          await Promise.resolve();
+          await new Promise<void>((r) => process.nextTick(r));
+          order.push(`wire ${key.split('-')[1]}`);
+          return ok;
+        },
+      },
+    });
+    try {
+      q.start();
+      q.enqueueAll([act(1), act(2)]);
+      await q.idle();
+      await q.stop();
+    } finally {
+      unsubscribe(TRACE_SYNCING, onSync);
+    }
+    expect(order).toEqual(['wire 1', 'sync 1', 'wire 2']);
+  });
+
+  it('whenDurable: a burst asked for in one turn shares one fsync, done while the apply is still busy; then nothing to wait for', async () => {
+    let release!: () => void;
+    const busy = new Promise<void>((r) => (release = r));
+    const q = new ActionQueue({ path: fresh(), clock: new RealClock(), executor: { apply: async () => busy.then(() => ok) } });
+    q.start();
+    q.enqueue(act(0)); // the head: its apply waits for `busy` (an API that is away)
+    await new Promise((r) => setImmediate(r));
+    const syncs = q.syncs;
+    const burst = [1, 2, 3].map((i) => q.whenDurable(q.enqueueAll([act(i)])));
+    expect(burst.every((p) => p instanceof Promise)).toBe(true);
+    await Promise.all(burst);
+    expect(q.syncs - syncs).toBeLessThanOrEqual(2); // the group commit (and at most the head's own fsync beside it)
+    expect(q.pending().map((e) => e.id)).toEqual([1, 2, 3, 4]); // none applied: durable is not done
+    expect(q.whenDurable(q.pending())).toBeUndefined();
+    release();
+    await q.idle();
+    await q.stop();
+  });
+
   it('an action runs before its line is durable only when every earlier done-marker is (bursts, idle gaps, slow applies)', async () => {
     const clock = new RealClock();
     let journal!: QueueJournal;
@@ -210,6 +269,6 @@ describe('ActionQueue write-ahead', () => {
     } finally {
       for (const [ch, fn] of handlers) unsubscribe(ch, fn);
     }
-    expect(order).toEqual(['sync 1', 'apply 1', 'synced 1', 'apply 1', 'done 1']);
+    expect(order).toEqual(['apply 1', 'sync 1', 'synced 1', 'apply 1', 'done 1']);
   });
 });
