@@ -18,6 +18,7 @@ import { runManifests, type Manifest } from './manifests.ts';
 import { ClusterRecorder } from './observe.ts';
 import { InstantBuffer } from './instant-order.ts';
 import { PhaseTimer, type PhaseTimes } from './phase-times.ts';
+import { RecordsAhead, type BatchAhead } from './records-ahead.ts';
 import { cachedPki } from './pki-cache.ts';
 import { storeStatus, WORKLOAD_KINDS, workloadReady } from './readiness.ts';
 import { junitXml, summaryText } from './report/index.ts';
@@ -116,7 +117,13 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   // record (or the run's end) flushes them, and no extra lockstep instant is spent per instant of the run.
   const afterInstant = o.live ? (flush: () => void) => timers.push(clock.setTimeout(flush, 1)) : undefined;
   const instant = lockstep ? new InstantBuffer(() => clock.now(), emit, afterInstant) : undefined;
-  const record = (r: JournalRecord) => (instant ? instant.add(r) : emit(r));
+  // Set at T0 in lockstep: the vehicle's telemetry-only instants, journalled as the clock passes them (no timers).
+  let ahead: RecordsAhead<JournalRecord> | undefined;
+  const record = (r: JournalRecord) => {
+    ahead?.upTo(clock.now());
+    if (instant) instant.add(r);
+    else emit(r);
+  };
   let aborted: string | undefined;
   const onAbort = () => {
     aborted = `interrupted at ${Number.isNaN(t0) ? 'pre-launch' : formatMissionTime(clock.now() - t0)}`;
@@ -194,15 +201,27 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
       }
     };
     // One timer per instant of the vehicle's stream, not per record: records due together fire in stream order
-    // either way (a batch fires in creation order, unbroken), with a third of the timers.
+    // either way (a batch fires in creation order, unbroken), with a third of the timers. In lockstep, an instant of
+    // telemetry alone needs no timer (records-ahead.ts); a live view still gets each as its instant comes.
+    const quiet: BatchAhead<JournalRecord>[] = [];
     for (const batch of byInstant(model.records())) {
+      const at = t0 + batch[0]!.t;
+      if (instant && !o.live && batch.every((r) => r.kind === 'telemetry')) {
+        quiet.push({ at, records: batch });
+        continue;
+      }
       const play = feed;
       timers.push(clock.setTimeout(() => {
         for (const r of batch) {
           if (r.kind === 'telemetry') record(r);
           else play(r.signal);
         }
-      }, t0 + batch[0]!.t - clock.now()));
+      }, at - clock.now()));
+    }
+    if (instant && quiet.length > 0) {
+      ahead = new RecordsAhead(quiet, (r) => instant.add(r));
+      // The instant now may hold pre-launch records already: its telemetry joins it now, as a timer due now would.
+      ahead.upTo(clock.now());
     }
     const end = t0 + profile.durationMs;
     ticker = o.progress ? clock.setInterval(() => o.progress!(progressLine(profile, missionNow(), records)), lockstep ? 10_000 : 1_000) : undefined;
@@ -216,6 +235,8 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
   } finally {
     phases.enter('shutdown');
     over = true;
+    // What the clock has passed (all of it, unless aborted) before anything shutdown records.
+    ahead?.upTo(clock.now());
     for (const h of timers) clock.clearTimeout(h);
     clock.clearInterval(ticker);
     o.signal?.removeEventListener('abort', onAbort);
