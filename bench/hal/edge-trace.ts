@@ -29,6 +29,8 @@ export interface EdgeStamps {
   arrived: number;
   /** The twin committed the edge's first write. */
   accepted: number;
+  /** The twin handed the response to the edge's first request to its socket (after any watch fan-out). */
+  answered: number;
   /** The twin committed the write the edge is for (a separation's out-of-service taint; for a link, the first write). */
   effect: number;
   /** The last of the edge's actions done (every node annotated, every Event posted). */
@@ -50,6 +52,7 @@ export const SEGMENTS: ReadonlyArray<readonly [string, keyof EdgeStamps, keyof E
   ['  write sent → on the socket (HAL)', 'writeStart', 'sent'],
   ['  on the socket → parsed by the twin', 'sent', 'arrived'],
   ['  parsed → committed (twin handler)', 'arrived', 'accepted'],
+  ['  committed → answered (twin: watch fan-out, response)', 'accepted', 'answered'],
   ['fsync (beside the write)', 'picked', 'synced'],
   ['HAL leg: bytes read → API accepted', 'bytes', 'accepted', true],
   ['TOTAL frame → API accepted', 'written', 'accepted', true],
@@ -59,7 +62,7 @@ export const SEGMENTS: ReadonlyArray<readonly [string, keyof EdgeStamps, keyof E
 
 const blank = (): EdgeStamps => ({
   written: NaN, bytes: NaN, signal: NaN, enqueued: NaN, picked: NaN, applying: NaN, synced: NaN, writeStart: NaN, sent: NaN, arrived: NaN,
-  accepted: NaN, effect: NaN, complete: NaN, halGcMs: 0, twinGcMs: 0,
+  accepted: NaN, answered: NaN, effect: NaN, complete: NaN, halGcMs: 0, twinGcMs: 0,
 });
 
 export class EdgeTracer {
@@ -133,8 +136,9 @@ export class EdgeTracer {
     const e = this.cur;
     e.accepted = log.writes.length ? Math.min(...log.writes.map((w) => w.at)) : NaN;
     e.effect = log.writes.filter(wanted).reduce((m, w) => (Number.isNaN(m) ? w.at : Math.min(m, w.at)), NaN);
-    const firstReq = log.requests.filter((r) => r.at >= e.written).map((r) => r.at);
-    e.arrived = firstReq.length ? Math.min(...firstReq) : NaN;
+    const first = log.requests.filter((r) => r.at >= e.written).sort((a, b) => a.at - b.at)[0];
+    e.arrived = first?.at ?? NaN;
+    e.answered = first?.answered ?? NaN;
     const end = Number.isNaN(e.effect) ? e.accepted : e.effect;
     const overlap = (gcs: readonly Gc[]) => gcs.filter((g) => g.at + g.ms >= e.written && g.at <= end).reduce((s, g) => s + g.ms, 0);
     e.halGcMs = overlap(this.halGcs);

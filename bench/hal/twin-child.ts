@@ -11,7 +11,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { RealClock } from '../../sim/core/index.ts';
 import { loadProfile } from '../../sim/profile/index.ts';
 import { vehicleNodes } from '../../sim/run/vehicle-nodes.ts';
-import { nodeObject, resourceByKey, startTwin, type KubeObject } from '../../sim/twin/index.ts';
+import { nodeObject, resourceByKey, simulationControllers, startTwin, type KubeObject } from '../../sim/twin/index.ts';
 import type { ChildGc, ChildMessage, ChildRequest, ChildWrite, ParentMessage, WriteKind } from './twin-messages.ts';
 
 const OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
@@ -23,7 +23,10 @@ const send = (m: ChildMessage): void => void process.send!(m);
 const profile = loadProfile(process.argv[2] ?? 'profiles/electron-small.yaml');
 const specs = vehicleNodes(profile);
 const clock = new RealClock();
-const twin = await startTwin({ clock, wallNow: new Date(), nodes: specs });
+// BENCH_TWIN_CONTROLLERS=1: a living twin (kubelets, controllers, scheduler) instead of static nodes, to see
+// what a cluster's own work in the same process adds; a lab's control plane runs that on other cores.
+const living = process.env.BENCH_TWIN_CONTROLLERS === '1';
+const twin = await startTwin({ clock, wallNow: new Date(), nodes: specs, ...(living ? { controllers: simulationControllers(specs) } : {}) });
 const nodes = resourceByKey('nodes')!;
 
 let writes: ChildWrite[] = [];
@@ -31,9 +34,16 @@ let requests: ChildRequest[] = [];
 let gcs: ChildGc[] = [];
 const stamp = (kind: WriteKind, name: string, value: string): void => void writes.push({ kind, name, value, at: abs() });
 // Published as the parser hands the request to the server, before its 'request' listeners run.
+const open = new WeakMap<IncomingMessage, ChildRequest>();
 subscribe('http.server.request.start', (m) => {
   const req = (m as { request: IncomingMessage }).request;
-  requests.push({ method: req.method ?? '', url: req.url ?? '', at: abs() });
+  const r: ChildRequest = { method: req.method ?? '', url: req.url ?? '', at: abs(), answered: NaN };
+  open.set(req, r);
+  requests.push(r);
+});
+subscribe('http.server.response.finish', (m) => {
+  const r = open.get((m as { request: IncomingMessage }).request);
+  if (r) r.answered = abs();
 });
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) gcs.push({ at: performance.timeOrigin + e.startTime, ms: e.duration, kind: ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind ?? 0 });

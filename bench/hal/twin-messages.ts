@@ -16,6 +16,8 @@ export interface ChildRequest {
   method: string;
   url: string;
   at: number;
+  /** When its response was handed to the socket (http.server.response.finish); NaN if not yet. */
+  answered: number;
 }
 
 /** A garbage collection in the child: absolute start, duration ms, and V8's kind (1 scavenge, 4 mark-compact, …). */

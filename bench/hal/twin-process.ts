@@ -61,7 +61,7 @@ export class TwinProcess {
         const local = (at: number) => at - this.offset.offsetMs - performance.timeOrigin;
         this.drained?.({
           writes: m.writes.map((w: ChildWrite) => ({ ...w, at: local(w.at) })),
-          requests: m.requests.map((r) => ({ ...r, at: local(r.at) })),
+          requests: m.requests.map((r) => ({ ...r, at: local(r.at), answered: local(r.answered) })),
           gcs: m.gcs.map((g) => ({ ...g, at: local(g.at) })),
         });
       }
