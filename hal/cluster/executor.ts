@@ -187,7 +187,7 @@ export class ActionExecutor {
         if (!(e instanceof ClusterError && e.notFound)) throw e;
         run.steps.push(`node ${n.name} already gone`);
       });
-      if (this.o.parallel) await settleAll(ours.map(one));
+      if (this.o.parallel) await settleAll(await staggered(ours, one));
       else for (const n of ours) await one(n);
     }
     return `${run.dry ? 'would ' : ''}${a.type} on ${ours.map((n) => n.name).join(', ')}`;
@@ -220,6 +220,23 @@ class Run {
 }
 
 const stage = (name: string): NodeTarget => ({ by: 'stage', name });
+
+/**
+ * Starts `each` for every node, the next one only after a nextTick: an HTTP request reaches its (pooled)
+ * socket in a nextTick of its own (ClientRequest.onSocket), so the first node's request is on the wire
+ * before the second is even built — building six requests first cost the first one ~0.5 ms on a cold core.
+ * The writes still run concurrently; failures are left for settleAll (a handler is attached at once).
+ */
+async function staggered(nodes: readonly NodeInfo[], each: (n: NodeInfo) => Promise<void>): Promise<Array<Promise<void>>> {
+  const writes: Array<Promise<void>> = [];
+  for (const [i, n] of nodes.entries()) {
+    if (i > 0) await new Promise<void>((r) => process.nextTick(r));
+    const w = each(n);
+    w.catch(() => undefined);
+    writes.push(w);
+  }
+  return writes;
+}
 
 /** Waits for every write (none left running behind a retry of the action), then throws the first failure. */
 async function settleAll(writes: ReadonlyArray<Promise<void>>): Promise<void> {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RealClock } from '../../../sim/core/index.ts';
 import type { Action } from '../../../hal/signals/index.ts';
-import { ActionExecutor, KubeCluster, type ArmSource } from '../../../hal/cluster/index.ts';
+import { ActionExecutor, KubeCluster, type ArmSource, type Cluster, type NodeInfo } from '../../../hal/cluster/index.ts';
 import { eventually, startTestTwin, type TestTwin } from '../../helpers/twin.ts';
 import { Seeder, VEHICLE, vehicleNodes } from './seed.ts';
 
@@ -140,5 +140,31 @@ describe('interlock, scope guard, idempotence', () => {
     expect((await e.apply({ type: 'rollout-image', workload: 'payload', image: 'payload:2' })).status).toBe('applied');
     const d = await seed.apps.readNamespacedDeployment({ namespace: 'flight', name: 'payload' });
     expect([d.spec?.replicas, d.spec?.template.spec?.containers[0]?.image]).toEqual([2, 'payload:2']);
+  });
+});
+
+describe('parallel writes', () => {
+  // A stand-in cluster whose annotate() builds its request at once and puts it on the wire a nextTick
+  // later, as RawApi over a pooled socket does: the first node's request must leave before the next is built.
+  it.each([2, 3, 6])('%i nodes: each request is on the wire before the next one is built; all are written', async (count) => {
+    const order: string[] = [];
+    const nodes: NodeInfo[] = Array.from({ length: count }, (_, i) => ({
+      name: `n${i}`, uid: `u${i}`, labels: { 'kis.dev/vehicle': VEHICLE, 'kis.dev/stage': 'st' }, annotations: {}, taints: [], unschedulable: false,
+    }));
+    const lister = { listNodes: async () => nodes, getNode: async (name: string) => nodes.find((n) => n.name === name) };
+    const fake = {
+      ...lister,
+      annotate: (name: string) => {
+        order.push(`build ${name}`);
+        return new Promise<void>((resolve) => process.nextTick(() => {
+          order.push(`wire ${name}`);
+          resolve();
+        }));
+      },
+    } as unknown as Cluster;
+    const r = await new ActionExecutor({ cluster: fake, nodes: lister, vehicle: VEHICLE, clock: new RealClock(), arm: armed, parallel: true })
+      .apply({ type: 'link-lost', link: 'uhf', target: { by: 'stage', name: 'st' } });
+    expect(r.status).toBe('applied');
+    expect(order).toEqual(nodes.flatMap((n) => [`build ${n.name}`, `wire ${n.name}`]));
   });
 });
