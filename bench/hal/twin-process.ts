@@ -8,7 +8,7 @@
 // and the ping with the shortest round trip out of many gives the tightest bound.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChildMessage, ChildRequest, ChildWrite, ParentMessage, WriteKind } from './twin-messages.ts';
+import type { ChildGc, ChildMessage, ChildRequest, ChildWrite, ParentMessage, WriteKind } from './twin-messages.ts';
 
 export interface TwinWrite {
   readonly kind: WriteKind;
@@ -22,11 +22,7 @@ export interface TwinWrite {
 export type TwinRequest = Readonly<ChildRequest>;
 
 /** A garbage collection, start `at` in this process's performance.now() time. */
-export interface Gc {
-  readonly at: number;
-  readonly ms: number;
-  readonly kind: number;
-}
+export type Gc = Readonly<ChildGc>;
 
 /** What the twin saw since the previous drain, in this process's clock. */
 export interface TwinLog {
