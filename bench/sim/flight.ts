@@ -2,10 +2,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyHeapPolicy } from '../../sim/core/index.ts';
 import { loadProfile } from '../../sim/profile/index.ts';
 import { defaultCacheDir } from '../../sim/run/pki-cache.ts';
 import { runFlight } from '../../sim/run/runner.ts';
 
+// As the command line does at start-up (sim/cli/main.ts): this child stands in for `kis run`.
+applyHeapPolicy();
 const path = process.argv[2] ?? 'profiles/falcon9-leo.yaml';
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
