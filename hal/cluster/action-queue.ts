@@ -17,10 +17,9 @@
 // done-marker means every earlier action finished.) Killed rather than powered off, nothing depends
 // on the fsync at all: write(2) already put every line in the file.
 //
-// The head's fsync is started a turn of the event loop after its apply (setImmediate), once the apply has
-// put its first requests on the wire: waking a thread-pool thread for the disk costs the event loop a
-// context switch (on a busy 2-core rig, ~0.1–0.2 ms of the frame → API latency), which belongs after the
-// request, not before it. The action still waits for both, so nothing about durability changes.
+// The head's fsync starts before its apply. Started a turn later, once the apply's requests were on the
+// wire, the first write was accepted ~0.1–0.2 ms sooner but the fsync, then competing with the twin for
+// the cores, ended ~0.8 ms later, and the separation's taint with it (bench hal, 2 cores): not worth it.
 import type { Clock, TimerHandle } from '../../sim/core/index.ts';
 import type { Action } from '../signals/index.ts';
 import { ClusterError, toClusterError } from './errors.ts';
@@ -210,15 +209,9 @@ export class ActionQueue {
     }
   }
 
-  /** The head's group commit, started once its apply has sent its first requests (see the top of this file). */
   private flushFor(head: QueuedAction): Promise<void> {
-    // setImmediate orders work on the event loop, it is no timer: the clock is held from now, so a
-    // lockstep run cannot jump ahead in between.
-    return this.held('queue.fsync', async () => {
-      await new Promise<void>((r) => setImmediate(r));
-      trace(TRACE_SYNCING, () => head);
-      await this.journal.flush();
-    }).then(() => trace(TRACE_SYNCED, () => head));
+    trace(TRACE_SYNCING, () => head);
+    return this.held('queue.fsync', () => this.journal.flush()).then(() => trace(TRACE_SYNCED, () => head));
   }
 
   /** The clock is held while the disk works: a lockstep run must not jump ahead of an fsync it then waits for. */
