@@ -50,6 +50,11 @@ export interface ActionQueueOptions {
   readonly onResult?: (entry: QueuedAction, result: ExecResult) => void;
   /** Each retry of the head while the API cannot take it. */
   readonly onRetry?: (entry: QueuedAction, error: ClusterError, delayMs: number) => void;
+  /**
+   * Default true: every line fsynced (group commit) before what depends on it, so a power cut loses nothing
+   * acknowledged. False for a queue no one resumes (`kis run`): written, never fsynced (QueueJournal.open).
+   */
+  readonly durable?: boolean;
 }
 
 export class ActionQueue {
@@ -72,7 +77,7 @@ export class ActionQueue {
   constructor(options: ActionQueueOptions) {
     this.o = options;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    const { journal, pending } = QueueJournal.open(options.path, () => options.clock.now().toString(36));
+    const { journal, pending } = QueueJournal.open(options.path, () => options.clock.now().toString(36), options.durable ?? true);
     this.journal = journal;
     this.items = pending;
   }

@@ -51,7 +51,14 @@ export class QueueJournal {
   /** fsyncs done, for tests and the benchmark (group commit makes it far fewer than lines). */
   syncs = 0;
 
-  private constructor(path: string, fd: number, epoch: string, next: number) {
+  private constructor(
+    path: string,
+    fd: number,
+    epoch: string,
+    next: number,
+    /** False: lines are written (a killed process loses nothing the OS holds) but never fsynced. */
+    private readonly durableWrites: boolean,
+  ) {
     this.path = path;
     this.fd = fd;
     this.epoch = epoch;
@@ -59,8 +66,12 @@ export class QueueJournal {
     this.syncedThrough = next - 1;
   }
 
-  /** Opens (or creates) the journal, returns the unfinished actions in order, and compacts the file to them. */
-  static open(path: string, newEpoch: () => string): { journal: QueueJournal; pending: QueuedAction[] } {
+  /**
+   * Opens (or creates) the journal, returns the unfinished actions in order, and compacts the file to them.
+   * `durable: false` skips every fsync, for a queue no one resumes (a `kis run`'s: each run starts afresh in a
+   * new directory); the lines are still written, in the same order, for whoever reads them.
+   */
+  static open(path: string, newEpoch: () => string, durable = true): { journal: QueueJournal; pending: QueuedAction[] } {
     const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
     const lines = text.split('\n');
     // Everything after the last newline is a torn write from a killed process: never fsynced, never acknowledged.
@@ -94,12 +105,12 @@ export class QueueJournal {
     const fd = openSync(tmp, 'w');
     writeSync(fd, `${JSON.stringify({ op: 'header', epoch: ep, next })}\n`);
     for (const q of pending) writeSync(fd, `${JSON.stringify({ op: 'enqueue', id: q.id, at: q.at, action: q.action })}\n`);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     closeSync(fd);
     renameSync(tmp, path);
-    syncDir(dirname(path));
+    if (durable) syncDir(dirname(path));
     const afd = openSync(path, 'a');
-    return { journal: new QueueJournal(path, afd, ep, next), pending };
+    return { journal: new QueueJournal(path, afd, ep, next, durable), pending };
   }
 
   /** Written (safe from a killed process) when it returns; on disk after the next sync(). */
@@ -146,8 +157,10 @@ export class QueueJournal {
   sync(): void {
     if (!this.dirty || this.fd < 0) return;
     if (this.inflight) throw new QueueJournalError(`${this.path}: sync() while flush() runs; await flush() instead`);
-    fsyncSync(this.fd);
-    this.syncs++;
+    if (this.durableWrites) {
+      fsyncSync(this.fd);
+      this.syncs++;
+    }
     this.dirty = false;
     this.syncedThrough = this.next - 1;
     this.doneDurableSeq = this.doneSeq;
@@ -160,6 +173,10 @@ export class QueueJournal {
    */
   flush(): Promise<void> {
     if (!this.dirty || this.fd < 0) return this.inflight ?? Promise.resolve();
+    if (!this.durableWrites) {
+      this.sync();
+      return Promise.resolve();
+    }
     this.dirty = false;
     const through = this.next - 1;
     const dones = (this.inflightDoneSeq = this.doneSeq);

@@ -184,6 +184,9 @@ export async function runFlight(o: RunOptions): Promise<RunOutcome> {
       path: join(o.outDir, 'actions.ndjson'),
       executor,
       clock,
+      // The same queue as kis hal's, but a run is never resumed from it (a new run gets a new directory): its
+      // fsyncs (12 on falcon9-leo, 30-60 ms holding the lockstep clock) would protect nothing.
+      durable: false,
       onResult: (entry, result) => record({ t: missionNow(), kind: 'action', action: entry.action as Action, status: result.status, ...(result.detail ? { detail: result.detail } : {}) }),
     });
     queue.start();

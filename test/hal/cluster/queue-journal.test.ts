@@ -225,3 +225,31 @@ describe('ActionQueue write-ahead', () => {
     expect(order).toEqual(['sync 1', 'apply 1', 'synced 1', 'apply 1', 'done 1']);
   });
 });
+
+describe('a queue no one resumes (durable: false, kis run)', () => {
+  it('writes every line in order but never fsyncs; reopened, it owes what was not done', async () => {
+    const path = fresh();
+    const { journal } = QueueJournal.open(path, () => 'e', false);
+    const [a, b] = journal.enqueueAll([act(1), act(2)], 0);
+    await journal.flush();
+    expect([journal.durable(a!.id), journal.durable(b!.id)]).toEqual([true, true]);
+    journal.done(a!.id, 'applied');
+    expect(journal.donesDurable()).toBe(false);
+    await journal.flushDones();
+    expect(journal.donesDurable()).toBe(true);
+    expect(journal.syncs).toBe(0);
+    // As a killed run would leave it: no close.
+    expect(QueueJournal.open(path, () => 'other').pending.map((p) => p.id)).toEqual([b!.id]);
+  });
+
+  it('applies its actions in order with no fsync at all', async () => {
+    const applied: number[] = [];
+    const q = new ActionQueue({ path: fresh(), clock: new RealClock(), durable: false, executor: { apply: async (a) => (applied.push(Number(Object.values((a as { annotations: Record<string, string> }).annotations)[0])), ok) } });
+    q.start();
+    for (let i = 1; i <= 5; i++) q.enqueue(act(i));
+    await q.idle();
+    await q.stop();
+    expect(applied).toEqual([1, 2, 3, 4, 5]);
+    expect(q.syncs).toBe(0);
+  });
+});
