@@ -71,13 +71,15 @@ export class VehicleScene {
   }
 
   /**
-   * Draws the vehicle as laid out, before any state, once its shaders are compiled — while the page is still
-   * busy reading the journal. Compiling and the first draw of each material take the GPU (on a software
-   * rasteriser, the GPU process's core) a few hundred ms; done here they overlap the load instead of
-   * following it, and the first frame with the journal's state only adds what changed.
+   * Gets the vehicle as laid out (before any state) ready to draw while the page is still busy reading the
+   * journal: its shaders compiled, and on a GPU drawn once. Compiling takes the GPU process a few hundred ms
+   * on a software rasteriser; done here it overlaps the load instead of following it. There the draw itself
+   * is left to the first frame with the journal's state: a software frame takes both cores for ~200 ms and
+   * slowed the load more than it saved (web-load bench: median 1.77 s with it, 1.68 s without).
    */
   async preview(): Promise<void> {
     await this.renderer.compileAsync(this.scene, this.camera);
+    if (this.quality.software) return;
     this.dirty = true;
     this.frame(performance.now());
   }

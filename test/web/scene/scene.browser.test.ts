@@ -33,7 +33,7 @@ describe.skipIf(!chromiumAvailable())('VehicleScene in Chromium', () => {
     await page.screenshot({ path: 'test-artifacts/scene-falcon9-t0.png' });
   }, 60_000);
 
-  it('draws the vehicle from its layout alone (the preview while a journal loads), and keeps that build for the same layout', async () => {
+  it('prepares and draws the vehicle from its layout alone (the preview while a journal loads), and keeps that build for the same layout', async () => {
     const preview = await openFramePage(browser, server.url, 'golden=falcon9-leo&preview=1');
     try {
       expect(await on(preview, (api) => api.drawnFraction(), 0)).toBeGreaterThan(0.05);
