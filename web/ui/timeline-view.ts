@@ -80,6 +80,8 @@ export class TimelineView implements Panel {
     this.#live.hidden = !live;
     this.#live.classList.toggle('following', p.follow);
     this.#following = p.follow;
+    // Back at the head: say so at once, not a frame later (a software-rendered frame can take 100+ ms).
+    if (p.follow) this.#live.textContent = '● LIVE';
   }
 
   update(ctx: ViewContext): void {
