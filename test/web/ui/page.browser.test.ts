@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable())('web view in Chromium', () => {
     // A rendered scene: a good share of the view is not background, in many colours.
     const shot = await page.locator('[data-testid="scene"]').screenshot({ path: `${ARTIFACTS}/replay-start.png` });
     const drawn = pixelStats(decodePng(shot), BACKGROUND);
-    expect(drawn.drawn).toBeGreaterThan(0.05);
+    expect(drawn.drawn).toBeGreaterThan(0.03); // the drawn scene is ~6% of this view at the start; a blank canvas is 0
     expect(drawn.colours).toBeGreaterThan(20);
 
     // Seek past the first separation: that stage's nodes have left.
