@@ -30,12 +30,13 @@ describe.skipIf(!chromiumAvailable())('web view on kis serve', () => {
       // The server refuses injections until the mission starts (the workloads come up first): retry
       // until accepted, as an instructor would.
       const node = await page.locator('[data-testid="inj-node"]').inputValue();
-      const replies = page.locator('[data-testid="inj-replies"] li.injected, [data-testid="inj-replies"] li.refused');
+      // The console keeps only its last few replies, so a new one is told by a mark on the old ones, not a count.
+      const fresh = page.locator('[data-testid="inj-replies"] li:is(.injected, .refused):not([data-seen])');
       for (let attempt = 0; ; attempt++) {
-        const before = await replies.count();
+        await page.evaluate(() => document.querySelectorAll('[data-testid="inj-replies"] li').forEach((li) => li.setAttribute('data-seen', '')));
         await page.click('[data-testid="inj-crash"]');
-        await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
-        const latest = await replies.first().innerText();
+        await expect.poll(() => fresh.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+        const latest = await fresh.first().innerText();
         if (latest.startsWith('injected')) break;
         expect(latest).toMatch(/not started/);
         expect(attempt).toBeLessThan(60);
