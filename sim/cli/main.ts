@@ -50,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // Before anything big is allocated: the twin, a run or a replay's journal (sim/core/heap-policy.ts).
     applyHeapPolicy();
+  } catch (e) {
+    console.error(`kis: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  try {
     return await cmd.run(parseCommandArgs(cmd, rest));
   } catch (e) {
     if (e instanceof UsageError) {

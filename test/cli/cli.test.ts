@@ -14,8 +14,12 @@ const dir = mkdtempSync(join(tmpdir(), 'kis-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function kis(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return kisWithEnv({}, ...args);
+}
+
+async function kisWithEnv(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [KIS, ...args], { timeout: 60_000 });
+    const { stdout, stderr } = await exec(process.execPath, [KIS, ...args], { timeout: 60_000, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -29,6 +33,14 @@ describe('kis help and flags', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: kis <command>/);
     for (const c of ['start', 'run', 'twin', 'hal', 'validate', 'images', 'switchbox']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
+  });
+
+  it('refuses a bad KIS_HEAP_GROWING_PERCENT with exit 2, naming it, before doing anything', async () => {
+    const r = await kisWithEnv({ KIS_HEAP_GROWING_PERCENT: 'lots' }, 'validate', 'profiles/falcon9-leo.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/kis: KIS_HEAP_GROWING_PERCENT must be an integer percentage/);
+    expect(r.stdout).toBe('');
+    expect((await kisWithEnv({ KIS_HEAP_GROWING_PERCENT: '100' }, 'validate', 'profiles/falcon9-leo.yaml')).code).toBe(0);
   });
 
   it('explains each command', async () => {
