@@ -14,4 +14,5 @@ export { ManualClock } from './manual-clock.ts';
 export { SeededRandom, type Seed } from './seeded-random.ts';
 export { uuidFrom, hexFrom, flatString, randomSuffix, generateName, SUFFIX_ALPHABET, MAX_GENERATED_NAME_LENGTH } from './ids.ts';
 export { formatMissionTime, rfc3339Seconds, rfc3339Micro } from './time-format.ts';
+export { Fifo } from './fifo.ts';
 export { applyHeapPolicy, heapGrowingPercent, DEFAULT_HEAP_GROWING_PERCENT, HEAP_GROWING_ENV } from './heap-policy.ts';

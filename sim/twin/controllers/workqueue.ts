@@ -1,7 +1,7 @@
 // A deduplicating work queue like client-go's: a key waits in the queue once; a key re-added while it is
 // being processed runs again afterwards; failures retry with backoff on the injected clock. While the queue
 // has work it holds the clock, so lockstep time cannot jump past pending controller work.
-import type { Clock, TimerHandle } from '../../core/index.ts';
+import { type Clock, Fifo, type TimerHandle } from '../../core/index.ts';
 
 export interface WorkQueueOptions {
   name: string;
@@ -22,7 +22,7 @@ export interface WorkQueueOptions {
 }
 
 export class WorkQueue {
-  private readonly queue: string[] = [];
+  private readonly queue = new Fifo<string>();
   private readonly queued = new Set<string>();
   private readonly processing = new Set<string>();
   private readonly dirty = new Set<string>();
@@ -87,7 +87,7 @@ export class WorkQueue {
     this.stopped = true;
     for (const t of this.timers) this.opts.clock.clearTimeout(t);
     this.timers.clear();
-    this.queue.length = 0;
+    this.queue.clear();
     this.queued.clear();
     this.releaseHold();
   }
@@ -103,13 +103,15 @@ export class WorkQueue {
   private async drain(): Promise<void> {
     this.scheduled = false;
     while (this.queue.length && !this.stopped) {
-      const key = this.queue.shift()!;
+      const key = this.queue.take()!;
       this.queued.delete(key);
       this.processing.add(key);
       if (this.opts.coalesceMs) this.lastRun.set(key, this.opts.clock.now());
       let ok = true;
       try {
-        const result = await this.opts.process(key);
+        // Only an asynchronous process is awaited: awaiting a plain value still costs a microtask turn per key.
+        let result = this.opts.process(key);
+        if (result instanceof Promise) result = await result;
         if (result === false) ok = false;
       } catch (e) {
         ok = false;
