@@ -20,37 +20,48 @@ export const SCORE_WEIGHTS = {
 
 /** Weighted total score per feasible node (same order as `feasible`). */
 export function scoreNodes(pod: PodInfo, cache: SchedulerCache, feasible: readonly NodeInfo[]): number[] {
-  const totals = new Array<number>(feasible.length);
+  const totals = new Float64Array(feasible.length);
+  scoreFeasible(pod, cache, feasible, feasible.length, totals);
+  return Array.from(totals);
+}
+
+/**
+ * `scoreNodes` into the caller's buffers: scores `feasible[0..count)` into `totals[0..count)`. The scheduler keeps
+ * both buffers across attempts, so the common pass (resources only, ~420 nodes of 1,000) allocates nothing.
+ */
+export function scoreFeasible(pod: PodInfo, cache: SchedulerCache, feasible: readonly NodeInfo[], count: number, totals: Float64Array): void {
   const view: { info: NodeInfo } = { info: feasible[0]! };
   let preferTaints = false;
-  for (let i = 0; i < feasible.length; i++) {
+  for (let i = 0; i < count; i++) {
     view.info = feasible[i]!;
     if (view.info.hasPreferNoSchedule) preferTaints = true;
     totals[i] = SCORE_WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, view) +
       SCORE_WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, view);
   }
+  const needsList = preferTaints || pod.preferredNodeTerms.length > 0 || pod.spread.length > 0;
+  if (!needsList) return;
+  const nodes = feasible.length === count ? feasible : feasible.slice(0, count);
   // With no PreferNoSchedule taint on any feasible node every node scores 100 here: a constant that cannot
   // change the choice, so the pass is skipped.
   if (preferTaints) {
-    addNormalized(totals, SCORE_WEIGHTS.TaintToleration, defaultNormalizeScore(feasible.map((info) => countIntolerablePreferNoSchedule(pod, { info })), true));
+    addNormalized(totals, SCORE_WEIGHTS.TaintToleration, defaultNormalizeScore(nodes.map((info) => countIntolerablePreferNoSchedule(pod, { info })), true));
   }
   if (pod.preferredNodeTerms.length) {
-    addNormalized(totals, SCORE_WEIGHTS.NodeAffinity, defaultNormalizeScore(feasible.map((info) => nodeAffinityScore(pod, { info })), false));
+    addNormalized(totals, SCORE_WEIGHTS.NodeAffinity, defaultNormalizeScore(nodes.map((info) => nodeAffinityScore(pod, { info })), false));
   }
-  const spread = scorePodTopologySpread(pod, cache, feasible);
+  const spread = scorePodTopologySpread(pod, cache, nodes);
   if (spread) addNormalized(totals, SCORE_WEIGHTS.PodTopologySpread, spread);
-  return totals;
 }
 
-function addNormalized(totals: number[], weight: number, scores: readonly number[]): void {
-  for (let i = 0; i < totals.length; i++) totals[i]! += weight * scores[i]!;
+function addNormalized(totals: Float64Array, weight: number, scores: readonly number[]): void {
+  for (let i = 0; i < scores.length; i++) totals[i]! += weight * scores[i]!;
 }
 
 /** Highest score wins; among equal scores each has the same chance (upstream: selectHost reservoir sampling). */
-export function selectHost(totals: readonly number[], random: SeededRandom): number {
+export function selectHost(totals: ArrayLike<number>, random: SeededRandom, count = totals.length): number {
   let best = 0;
   let ties = 1;
-  for (let i = 1; i < totals.length; i++) {
+  for (let i = 1; i < count; i++) {
     if (totals[i]! > totals[best]!) {
       best = i;
       ties = 1;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { preFilter, runFilters } from '../../../sim/twin/scheduler/index.ts';
 import { toleratesTaint } from '../../../sim/twin/scheduler/plugins/taint-toleration.ts';
 import { filterNodeAffinity } from '../../../sim/twin/scheduler/plugins/node-affinity.ts';
+import { filterNodeResourcesFit } from '../../../sim/twin/scheduler/plugins/node-resources-fit.ts';
 import { cacheWith, rawNode, rawPod } from './fixtures.ts';
 
 const reasonsOf = (r: { reasons: readonly string[] } | undefined) => r?.reasons.join('; ') ?? 'fits';
@@ -54,6 +55,33 @@ describe('filter chain (first rejecting plugin decides, upstream order)', () => 
     expect(reasonsOf(runFilters(preFilter(pod, busy), { info: busy.node('n')! }))).toBe('Insufficient cpu');
     const done = cacheWith([{ name: 'n' }], [{ pod: big('a', 'Succeeded'), node: 'n' }]);
     expect(reasonsOf(runFilters(preFilter(pod, done), { info: done.node('n')! }))).toBe('fits');
+  });
+});
+
+describe('quick fit check on untainted nodes (same verdict as NodeResourcesFit)', () => {
+  const req = (cpu: string, memory: string) => ({ containers: [{ name: 'c', image: 'x', resources: { requests: { cpu, memory } } }] });
+
+  it('a pod that takes exactly what is left fits; a milli-CPU or a byte more does not', () => {
+    const used = rawPod('a', req('3', '6Gi'));
+    const cache = cacheWith([{ name: 'n', cpu: '4', memory: '8Gi', pods: 2 }], [{ pod: used, node: 'n' }]);
+    const verdict = (spec: Record<string, unknown>) => reasonsOf(runFilters(preFilter(rawPod('p', spec), cache), { info: cache.node('n')! }));
+    expect(verdict(req('1', '2Gi'))).toBe('fits');
+    expect(verdict(req('1001m', '2Gi'))).toBe('Insufficient cpu');
+    expect(verdict(req('1', `${2 * 1024 ** 3 + 1}`))).toBe('Insufficient memory');
+    const full = cacheWith([{ name: 'n', cpu: '4', memory: '8Gi', pods: 1 }], [{ pod: used, node: 'n' }]);
+    expect(reasonsOf(runFilters(preFilter(rawPod('p', req('1', '1Gi')), full), { info: full.node('n')! }))).toBe('Too many pods');
+  });
+
+  it('agrees with the full NodeResourcesFit check over random loads and requests', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 300; i++) {
+      const bound = Array.from({ length: rnd(4) }, (_, j) => rawPod(`b${j}`, req(`${rnd(2000)}m`, `${rnd(3000)}Mi`)));
+      const cache = cacheWith([{ name: 'n', cpu: `${1 + rnd(4)}`, memory: `${1 + rnd(6)}Gi`, pods: 1 + rnd(5) }], bound.map((pod) => ({ pod, node: 'n' })));
+      const pod = rawPod('p', req(`${rnd(3000)}m`, `${rnd(4000)}Mi`));
+      const view = { info: cache.node('n')! };
+      expect(reasonsOf(runFilters(preFilter(pod, cache), view))).toBe(reasonsOf(filterNodeResourcesFit(pod, view)));
+    }
   });
 });
 
