@@ -186,8 +186,9 @@ export class Registry {
 
   private checkBody(res: ServedResource, body: unknown, opts: WriteOptions): KubeObject {
     if (!isObject(body)) throw errors.badRequest('the request body must be a JSON object');
-    // Trusted in-process writers hand over a fresh object; everything else is copied before it is changed.
-    const obj = (opts.trusted ? { ...body, metadata: { ...(body.metadata as object) } } : structuredClone(body)) as KubeObject;
+    // Trusted in-process writers hand over a fresh object they never touch again (its top level and metadata are
+    // changed here, nested parts are not): it is used as it is. Everything else is copied before it is changed.
+    const obj = (opts.trusted ? body : structuredClone(body)) as KubeObject;
     if (!isObject(obj.metadata)) obj.metadata = {};
     const gv = groupVersion(res);
     if (obj.apiVersion !== undefined && obj.apiVersion !== gv && !(res.key === 'pods' && obj.kind === 'Pod' && obj.apiVersion === 'v1')) {

@@ -42,7 +42,7 @@ class DeploymentController implements Controller {
   }
 
   start(): void {
-    this.stops.push(watchResource(this.ctx, 'pods', (ev) => this.onPod(ev), { replay: true }));
+    this.stops.push(watchResource(this.ctx, 'pods', (ev, previous) => this.onPod(ev, previous), { replay: true }));
     this.stops.push(watchResource(this.ctx, this.rsRes.key, (ev) => this.onReplicaSet(ev), { replay: true }));
     this.stops.push(watchResource(this.ctx, this.dRes.key, (ev) => (ev.type === 'DELETED' ? this.selectors.forget(ev.object.metadata.uid) : this.queue.add(keyOf(ev.object))), { replay: true }));
   }
@@ -59,7 +59,11 @@ class DeploymentController implements Controller {
   }
 
   /** Recreate waits for old pods to be gone, surge counts live pods: a deleted or terminating pod wakes its Deployment (upstream: deletePod). */
-  private onPod(ev: WatchEvent): void {
+  private onPod(ev: WatchEvent, previous?: KubeObject): void {
+    // What this controller reads of a pod is its owner, deletion state and phase (active counts, Recreate's wait
+    // for old pods). A write that kept all three (a kubelet's status write, mostly) leaves the filed entry as good
+    // as the new one, so it is not refiled.
+    if (ev.type === 'MODIFIED' && previous !== undefined && sameDeploymentFacts(previous, ev.object)) return;
     this.podIndex.apply(ev);
     if (ev.type !== 'DELETED' && !ev.object.metadata.deletionTimestamp) return;
     const ref = controllerOf(ev.object);
@@ -224,4 +228,12 @@ class DeploymentController implements Controller {
       }
     }
   }
+}
+
+function sameDeploymentFacts(previous: KubeObject, obj: KubeObject): boolean {
+  return (
+    previous.metadata.ownerReferences === obj.metadata.ownerReferences &&
+    previous.metadata.deletionTimestamp === obj.metadata.deletionTimestamp &&
+    (previous.status as { phase?: string } | undefined)?.phase === (obj.status as { phase?: string } | undefined)?.phase
+  );
 }
