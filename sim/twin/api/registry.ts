@@ -119,7 +119,8 @@ export class Registry {
     this.writeGate({ resource: res, after: obj });
     if (opts.dryRun) return this.dryRunCreate(res, obj);
     try {
-      return this.store.create(res.key, obj);
+      // `obj` is the registry's own (a copy of the request, or a trusted writer's fresh object): the store keeps it.
+      return this.store.create(res.key, obj, { owned: true });
     } catch (e) {
       throw mapStoreError(res, obj.metadata.name ?? '', e);
     }

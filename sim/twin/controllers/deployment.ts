@@ -61,9 +61,9 @@ class DeploymentController implements Controller {
   /** Recreate waits for old pods to be gone, surge counts live pods: a deleted or terminating pod wakes its Deployment (upstream: deletePod). */
   private onPod(ev: WatchEvent, previous?: KubeObject): void {
     // What this controller reads of a pod is its owner, deletion state and phase (active counts, Recreate's wait
-    // for old pods). A write that kept all three (a kubelet's status write, mostly) leaves the filed entry as good
-    // as the new one, so it is not refiled.
-    if (ev.type === 'MODIFIED' && previous !== undefined && sameDeploymentFacts(previous, ev.object)) return;
+    // for old pods), not the order pods were written in: a write that kept all three (a kubelet's status write,
+    // mostly) is filed in place and wakes nothing.
+    if (ev.type === 'MODIFIED' && previous !== undefined && sameDeploymentFacts(previous, ev.object) && this.podIndex.refresh(ev.object)) return;
     this.podIndex.apply(ev);
     if (ev.type !== 'DELETED' && !ev.object.metadata.deletionTimestamp) return;
     const ref = controllerOf(ev.object);

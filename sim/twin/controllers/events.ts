@@ -58,6 +58,9 @@ export class RegistryEventRecorder implements EventRecorder {
         return;
       }
       this.registry.create(EVENTS, namespace, {
+        // Every field the stored Event will have, in one literal: it is stored as built (see ObjectStore.create).
+        apiVersion: 'v1',
+        kind: 'Event',
         metadata: { name: c.name, namespace },
         involvedObject: {
           kind: obj.kind,

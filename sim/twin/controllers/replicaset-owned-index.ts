@@ -57,6 +57,22 @@ export class OwnedIndex {
     return before === undefined ? { after: entry } : { before, after: entry };
   }
 
+  /**
+   * Files the new version of an object whose controller reference did not change (the caller knows: e.g. the
+   * write kept `metadata.ownerReferences`), in its current place: cheaper than `apply`, for indexes whose users
+   * do not read the write order. Returns false when the object is not filed here (then `apply` it).
+   */
+  refresh(obj: KubeObject): boolean {
+    const key = keyOf(obj);
+    const where = this.filed.get(key);
+    if (where === undefined) return false;
+    const bucket = where === 'orphan' ? this.orphans.get(obj.metadata.namespace ?? '') : this.byOwner.get(where);
+    if (bucket === undefined || !bucket.has(key)) return false;
+    const ready = isPodReady(obj);
+    bucket.set(key, { obj, active: isPodActive(obj), ready, readySince: ready ? podReadySince(obj) : 0 });
+    return true;
+  }
+
   /** The objects controlled by `uid` (live view; do not mutate). */
   owned(uid: string): OwnedView {
     return view(this.byOwner.get(uid));

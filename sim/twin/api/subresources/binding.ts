@@ -26,5 +26,7 @@ export function bindPod(reg: Registry, namespace: string, name: string, body: un
   const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(reg.clock.now()) } as never);
   // upstream validates the Binding, not the whole pod again: only nodeName and a condition change here.
-  reg.commitUpdate(pods, { ...pod, spec: { ...spec, nodeName }, status: { ...status, conditions } }, pod, { trusted: true });
+  // Object.assign rather than `{ ...spec, nodeName }`: on V8 a spread copy that gains a property gets a hidden class
+  // of its own, and every bound pod's spec and status would carry one (see copyOf in store/object-store.ts).
+  reg.commitUpdate(pods, { ...pod, spec: Object.assign({}, spec, { nodeName }), status: Object.assign({}, status, { conditions }) }, pod, { trusted: true });
 }
