@@ -59,18 +59,21 @@ export class OwnedIndex {
 
   /**
    * Files the new version of an object whose controller reference did not change (the caller knows: e.g. the
-   * write kept `metadata.ownerReferences`), in its current place: cheaper than `apply`, for indexes whose users
-   * do not read the write order. Returns false when the object is not filed here (then `apply` it).
+   * write kept `metadata.ownerReferences`) in its current place: cheaper than `apply`, for users that do not read
+   * the write order. Returns the replaced and new entries, or undefined when the object is not filed here (then
+   * `apply` it).
    */
-  refresh(obj: KubeObject): boolean {
+  refresh(obj: KubeObject): { before: OwnedEntry; after: OwnedEntry } | undefined {
     const key = keyOf(obj);
     const where = this.filed.get(key);
-    if (where === undefined) return false;
+    if (where === undefined) return undefined;
     const bucket = where === 'orphan' ? this.orphans.get(obj.metadata.namespace ?? '') : this.byOwner.get(where);
-    if (bucket === undefined || !bucket.has(key)) return false;
+    const before = bucket?.get(key);
+    if (before === undefined) return undefined;
     const ready = isPodReady(obj);
-    bucket.set(key, { obj, active: isPodActive(obj), ready, readySince: ready ? podReadySince(obj) : 0 });
-    return true;
+    const after: OwnedEntry = { obj, active: isPodActive(obj), ready, readySince: ready ? podReadySince(obj) : 0 };
+    bucket!.set(key, after);
+    return { before, after };
   }
 
   /** The objects controlled by `uid` (live view; do not mutate). */

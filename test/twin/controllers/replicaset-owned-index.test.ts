@@ -30,22 +30,22 @@ describe('OwnedIndex', () => {
     const index = new OwnedIndex('ReplicaSet');
     for (const n of ['a', 'b', 'c']) index.apply({ type: 'ADDED', object: pod(n) });
     const next = pod('a', ready);
-    expect(index.refresh(next)).toBe(true);
+    expect(index.refresh(next)?.after.obj).toBe(next);
     expect(names(index)).toEqual(['a', 'b', 'c']);
     const entry = [...index.owned('rs-uid').entries()][0]!;
     expect(entry.obj).toBe(next);
     expect(entry.ready).toBe(true);
     expect(entry.readySince).toBe(Date.UTC(2026, 0, 1, 0, 0, 5));
-    expect(index.refresh(pod('a', { phase: 'Succeeded' }))).toBe(true);
+    expect(index.refresh(pod("a", { phase: "Succeeded" }))?.before.ready).toBe(true);
     expect([...index.owned('rs-uid').entries()][0]!.active).toBe(false);
   });
 
   it('refresh refuses an object it has not filed (the caller applies it instead)', () => {
     const index = new OwnedIndex('ReplicaSet');
-    expect(index.refresh(pod('x'))).toBe(false);
+    expect(index.refresh(pod("x"))).toBeUndefined();
     index.apply({ type: 'ADDED', object: pod('x') });
     index.apply({ type: 'DELETED', object: pod('x') });
-    expect(index.refresh(pod('x'))).toBe(false);
+    expect(index.refresh(pod("x"))).toBeUndefined();
     expect(index.owned('rs-uid').size).toBe(0);
   });
 });
