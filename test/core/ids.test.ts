@@ -24,6 +24,14 @@ describe('uuidFrom', () => {
     expect(Array.from({ length: 1000 }, () => uuidFrom(b))).toEqual(first);
     expect(new Set(first).size).toBe(1000);
   });
+
+  it('lays the stream\'s words out in order, most significant digit first (uids in journals stay the same)', () => {
+    const r = new SeededRandom(1);
+    expect(uuidFrom(r)).toBe('a26f2091-92fe-4b5d-b70f-300a2f58300b');
+    const words = new SeededRandom(1);
+    const [a, b, c, d] = [words.uint32(), words.uint32(), words.uint32(), words.uint32()].map((w) => (w >>> 0).toString(16).padStart(8, '0'));
+    expect(uuidFrom(new SeededRandom(1)).replaceAll('-', '')).toBe(`${a}${b!.slice(0, 4)}4${b!.slice(5)}${(parseInt(c!.slice(0, 1), 16) & 3 | 8).toString(16)}${c!.slice(1)}${d}`);
+  });
 });
 
 describe('randomSuffix', () => {
