@@ -83,6 +83,22 @@ describe('SeededRandom', () => {
     );
   });
 
+  it('int() draws exactly as rejection sampling over uint32 with float arithmetic (streams, and so runs, unchanged)', () => {
+    const reference = (r: SeededRandom, lo: number, hi: number): number => {
+      const range = hi - lo;
+      const limit = 2 ** 32 - (2 ** 32 % range);
+      for (;;) {
+        const u = r.uint32();
+        if (u < limit) return lo + (u % range);
+      }
+    };
+    const a = new SeededRandom('int');
+    const b = new SeededRandom('int');
+    for (const range of [1, 2, 3, 7, 100, 421, 65_537, 1e9 + 7, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, 3e9, 2 ** 32]) {
+      for (let i = 0; i < 200; i++) expect(a.int(5, 5 + range)).toBe(reference(b, 5, 5 + range));
+    }
+  });
+
   it('int() covers a small range evenly (loose bounds)', () => {
     const r = new SeededRandom('uniformity');
     const counts = [0, 0, 0, 0, 0, 0];

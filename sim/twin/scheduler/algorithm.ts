@@ -7,7 +7,8 @@ import { preFilter, runFilters, type CycleState } from './filters.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';
 import type { Rejection } from './plugins/types.ts';
-import { scoreFeasible, selectHost } from './scoring.ts';
+import { balancedAllocation, leastAllocated } from './plugins/node-resources-fit.ts';
+import { SCORE_WEIGHTS, scoreFeasible, selectHost } from './scoring.ts';
 
 /** upstream: minFeasibleNodesToFind 100, minFeasibleNodesPercentageToFind 5. */
 const MIN_FEASIBLE_NODES = 100;
@@ -32,6 +33,7 @@ export class SchedulingAlgorithm {
   /** Scratch kept across attempts (a pod's walk allocated ~14 KB of arrays before: a third of all scheduler garbage). */
   private feasibleBuf: NodeInfo[] = [];
   private totalsBuf = new Float64Array(0);
+  private slotsBuf = new Int32Array(0);
 
   constructor(
     private readonly cache: SchedulerCache,
@@ -49,29 +51,77 @@ export class SchedulingAlgorithm {
     if (nominated && !runFilters(state, { info: nominated })) return { kind: 'fit', node: nominated, feasible: 1, evaluated: 1 };
     const n = nodes.length;
     const want = numFeasibleNodesToFind(n, this.percentageOfNodesToScore);
-    const feasible = this.feasibleBuf;
+    if (this.slotsBuf.length < n) this.slotsBuf = new Int32Array(Math.max(n, 2 * this.slotsBuf.length));
+    // Feasible nodes as walk positions (nodes[slot]): the common path never touches a NodeInfo until one is chosen.
+    const slots = this.slotsBuf;
     let count = 0;
     let processed = 0;
     // One view object reused across the walk: filters read it and never keep it (no per-node allocation).
     const view: { info: NodeInfo } = { info: nodes[0]! };
+    // A pod that only resources can turn away is accepted from the fit columns when a node plainly has room
+    // (what runFilters' own quick accept checks); any other node gets the full filter chain.
+    const quick = state.resourcesOnly && state.noScalar && !this.cache.hasNominations;
+    const fit = this.cache.fit;
+    const plain = fit.plain;
+    const roomPods = fit.pods;
+    const roomCpu = fit.cpu;
+    const roomMemory = fit.memory;
+    const cpu = pod.requests.cpu;
+    const memory = pod.requests.memory;
+    // The node list may have shrunk since the last attempt: start inside it.
+    const start = n > 0 ? this.nextStart % n : 0;
     for (let i = 0; i < n && count < want; i++) {
-      const info = nodes[(this.nextStart + i) % n]!;
+      let at = start + i;
+      if (at >= n) at -= n;
       processed++;
+      if (quick && plain[at] === 1 && roomPods[at]! >= 1 && cpu <= roomCpu[at]! && memory <= roomMemory[at]!) {
+        slots[count++] = at;
+        continue;
+      }
+      const info = nodes[at]!;
       view.info = info;
       const r = runFilters(state, view);
       if (r) (statuses ??= new Map()).set(info.name, r);
-      else feasible[count++] = info;
+      else slots[count++] = at;
     }
-    if (n > 0) this.nextStart = (this.nextStart + processed) % n;
+    if (n > 0) this.nextStart = (start + processed) % n;
     if (count === 0) return { kind: 'unfit', state, statuses: statuses ?? new Map(), nodes };
-    let chosen = feasible[0]!;
+    let chosen = nodes[slots[0]!]!;
     if (count > 1) {
       if (this.totalsBuf.length < count) this.totalsBuf = new Float64Array(Math.max(count, 2 * this.totalsBuf.length));
-      scoreFeasible(pod, this.cache, feasible, count, this.totalsBuf);
-      chosen = feasible[selectHost(this.totalsBuf, this.random, count)]!;
+      const totals = this.totalsBuf;
+      if (!this.scoreFromColumns(pod, slots, count, totals)) {
+        const feasible = this.feasibleBuf;
+        for (let k = 0; k < count; k++) feasible[k] = nodes[slots[k]!]!;
+        scoreFeasible(pod, this.cache, feasible, count, totals);
+        // The scratch list keeps no node alive past the attempt (a removed node's info would linger otherwise).
+        feasible.fill(undefined as unknown as NodeInfo, 0, count);
+      }
+      chosen = nodes[slots[selectHost(totals, this.random, count)]!]!;
     }
-    // The scratch list keeps no node alive past the attempt (a removed node's info would linger otherwise).
-    feasible.fill(undefined as unknown as NodeInfo, 0, count);
     return { kind: 'fit', node: chosen, feasible: count, evaluated: processed };
+  }
+
+  /**
+   * scoreFeasible's totals from the fit columns when only the resource scores can differ between nodes (no
+   * PreferNoSchedule taint among them, no preferred node affinity, no spreading): the same plugins, weights and
+   * arithmetic. False when the pod or a node needs the full scoring.
+   */
+  private scoreFromColumns(pod: PodInfo, slots: Int32Array, count: number, totals: Float64Array): boolean {
+    if (pod.preferredNodeTerms.length > 0 || pod.spread.length > 0) return false;
+    const fit = this.cache.fit;
+    const prefer = fit.preferNoSchedule;
+    for (let k = 0; k < count; k++) if (prefer[slots[k]!] === 1) return false;
+    const { allocatableCpu, allocatableMemory, requestedCpu, requestedMemory, nonZeroCpu, nonZeroMemory } = fit;
+    const podCpu = pod.requests.cpu;
+    const podMemory = pod.requests.memory;
+    const podNonZeroCpu = pod.nonZero.cpu;
+    const podNonZeroMemory = pod.nonZero.memory;
+    for (let k = 0; k < count; k++) {
+      const s = slots[k]!;
+      totals[k] = SCORE_WEIGHTS.NodeResourcesFit * leastAllocated(nonZeroCpu[s]! + podNonZeroCpu, allocatableCpu[s]!, nonZeroMemory[s]! + podNonZeroMemory, allocatableMemory[s]!) +
+        SCORE_WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocation(requestedCpu[s]! + podCpu, allocatableCpu[s]!, requestedMemory[s]! + podMemory, allocatableMemory[s]!);
+    }
+    return true;
   }
 }

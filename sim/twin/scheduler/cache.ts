@@ -2,6 +2,7 @@
 // them, pods nominated by preemption, and match counters — all maintained from watch events.
 // upstream: pkg/scheduler/backend/cache/cache.go (schedulerCache) and the nominator in the scheduling queue
 import type { KubeObject } from '../store/index.ts';
+import { FitColumns } from './fit-columns.ts';
 import { MatchCounters } from './match-counter.ts';
 import { NodeChange, NodeInfo, nodeChanges } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';
@@ -10,6 +11,8 @@ export class SchedulerCache {
   private readonly nodes = new Map<string, NodeInfo>();
   /** Nodes that exist (have a Node object), in the order they appeared: the order sampling walks. */
   readonly nodeList: NodeInfo[] = [];
+  /** What the walk reads of each listed node, position for position with nodeList. */
+  readonly fit = new FitColumns();
   /** Bound, non-terminal pods by key. */
   private readonly pods = new Map<string, PodInfo>();
   /** Bound pods that carry required anti-affinity terms (upstream: NodeInfo.PodsWithRequiredAntiAffinity). */
@@ -39,8 +42,14 @@ export class SchedulerCache {
     let info = this.nodes.get(name);
     if (!info) this.nodes.set(name, (info = new NodeInfo(name)));
     const changes = nodeChanges(info, obj);
-    if (!info.node) this.nodeList.push(info);
+    const listed = info.node !== undefined;
     info.setNode(obj);
+    if (listed) this.fit.set(info.slot, info);
+    else {
+      info.slot = this.nodeList.length;
+      this.nodeList.push(info);
+      this.fit.push(info);
+    }
     return changes;
   }
 
@@ -48,8 +57,11 @@ export class SchedulerCache {
     const info = this.nodes.get(name);
     if (!info?.node) return;
     info.node = undefined;
-    const i = this.nodeList.indexOf(info);
-    if (i >= 0) this.nodeList.splice(i, 1);
+    const i = info.slot;
+    this.nodeList.splice(i, 1);
+    this.fit.remove(i);
+    info.slot = -1;
+    for (let j = i; j < this.nodeList.length; j++) this.nodeList[j]!.slot = j;
     // upstream keeps a node's pods accounted until they are deleted (PodGC removes them).
     if (info.pods.size === 0) this.nodes.delete(name);
   }
@@ -65,6 +77,7 @@ export class SchedulerCache {
     let info = this.nodes.get(p.nodeName);
     if (!info) this.nodes.set(p.nodeName, (info = new NodeInfo(p.nodeName)));
     info.addPod(p);
+    if (info.slot >= 0) this.fit.set(info.slot, info);
     this.pods.set(p.key, p);
     if (p.antiAffinity.length) this.withAntiAffinity.add(p);
     this.counters.added(p);
@@ -78,6 +91,7 @@ export class SchedulerCache {
     this.counters.removed(old);
     const info = this.nodes.get(old.nodeName);
     info?.removePod(old);
+    if (info !== undefined && info.slot >= 0) this.fit.set(info.slot, info);
     if (info && !info.node && info.pods.size === 0) this.nodes.delete(info.name);
     return old;
   }

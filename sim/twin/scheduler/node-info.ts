@@ -24,6 +24,8 @@ export class NodeInfo {
   /** Same with upstream's non-zero defaults (what the scoring plugins use). */
   readonly nonZero = { cpu: 0, memory: 0 };
   readonly pods = new Set<PodInfo>();
+  /** Position in the cache's node list (and its fit columns), or -1 while the node has no Node object. */
+  slot = -1;
 
   constructor(readonly name: string) {}
 

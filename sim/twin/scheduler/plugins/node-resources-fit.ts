@@ -42,8 +42,13 @@ export function leastRequestedScore(requested: number, capacity: number): number
 /** LeastAllocated over cpu and memory (weight 1 each), with non-zero requests, pod included. */
 export function leastAllocatedScore(pod: PodInfo, view: NodeView): number {
   const { info } = view;
-  const cpu = leastRequestedScore(info.nonZero.cpu + pod.nonZero.cpu, info.allocatable.cpu);
-  const mem = leastRequestedScore(info.nonZero.memory + pod.nonZero.memory, info.allocatable.memory);
+  return leastAllocated(info.nonZero.cpu + pod.nonZero.cpu, info.allocatable.cpu, info.nonZero.memory + pod.nonZero.memory, info.allocatable.memory);
+}
+
+/** leastAllocatedScore from the numbers (the scheduler's fit columns score with it too). */
+export function leastAllocated(cpuRequested: number, cpuAllocatable: number, memoryRequested: number, memoryAllocatable: number): number {
+  const cpu = leastRequestedScore(cpuRequested, cpuAllocatable);
+  const mem = leastRequestedScore(memoryRequested, memoryAllocatable);
   return Math.trunc((cpu + mem) / 2);
 }
 
@@ -53,8 +58,13 @@ export function leastAllocatedScore(pod: PodInfo, view: NodeView): number {
  */
 export function balancedAllocationScore(pod: PodInfo, view: NodeView): number {
   const { info } = view;
-  const c = fraction(info.requested.cpu + pod.requests.cpu, info.allocatable.cpu);
-  const m = fraction(info.requested.memory + pod.requests.memory, info.allocatable.memory);
+  return balancedAllocation(info.requested.cpu + pod.requests.cpu, info.allocatable.cpu, info.requested.memory + pod.requests.memory, info.allocatable.memory);
+}
+
+/** balancedAllocationScore from the numbers. */
+export function balancedAllocation(cpuRequested: number, cpuAllocatable: number, memoryRequested: number, memoryAllocatable: number): number {
+  const c = fraction(cpuRequested, cpuAllocatable);
+  const m = fraction(memoryRequested, memoryAllocatable);
   const std = Math.abs(c - m) / 2;
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
