@@ -13,6 +13,6 @@ export type { HoldInfo } from './holds.ts';
 export { ManualClock } from './manual-clock.ts';
 export { SeededRandom, type Seed } from './seeded-random.ts';
 export { uuidFrom, hexFrom, flatString, randomSuffix, generateName, SUFFIX_ALPHABET, MAX_GENERATED_NAME_LENGTH } from './ids.ts';
-export { formatMissionTime, rfc3339Seconds, rfc3339Micro } from './time-format.ts';
+export { formatMissionTime, rfc3339Seconds, rfc3339Micro, parseTimestamp } from './time-format.ts';
 export { Fifo } from './fifo.ts';
 export { applyHeapPolicy, heapGrowingPercent, DEFAULT_HEAP_GROWING_PERCENT, HEAP_GROWING_ENV } from './heap-policy.ts';

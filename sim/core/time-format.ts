@@ -60,3 +60,20 @@ export function rfc3339Micro(ms: number): string {
 
 let lastMs = Number.NaN;
 let lastMsText = '';
+
+/**
+ * Date.parse of a Kubernetes timestamp, remembered for the few distinct ones in use: every pod and Event stamped
+ * in one clock second shares that second's string, and controllers read those times on every write they watch
+ * (ready-since, lease renewals). NaN when the text is not a date, as Date.parse.
+ */
+export function parseTimestamp(text: string): number {
+  const known = parsedTimestamps.get(text);
+  if (known !== undefined) return known;
+  const ms = Date.parse(text);
+  if (parsedTimestamps.size >= PARSED_TIMESTAMPS_KEPT) parsedTimestamps.clear();
+  parsedTimestamps.set(text, ms);
+  return ms;
+}
+
+const PARSED_TIMESTAMPS_KEPT = 256;
+const parsedTimestamps = new Map<string, number>();

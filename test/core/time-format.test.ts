@@ -1,6 +1,7 @@
 // Mission-time and RFC 3339 formatting.
 import { describe, expect, it } from 'vitest';
 import { formatMissionTime, rfc3339Micro, rfc3339Seconds } from '../../sim/core/index.ts';
+import { parseTimestamp } from '../../sim/core/index.ts';
 
 describe('formatMissionTime', () => {
   it.each([
@@ -39,5 +40,15 @@ describe('rfc3339Seconds / rfc3339Micro', () => {
   it.each([Number.NaN, Date.UTC(10000, 0, 1), Date.UTC(-1, 0, 1), 8.64e15 + 1])('rejects %p', (ms) => {
     expect(() => rfc3339Seconds(ms)).toThrow(RangeError);
     expect(() => rfc3339Micro(ms)).toThrow(RangeError);
+  });
+});
+
+describe('parseTimestamp', () => {
+  it('is Date.parse, also for text that is not a date and past its memory of recent strings', () => {
+    const texts = ['2026-01-01T00:00:00Z', '2026-01-01T00:00:05.123000Z', 'not a date', '', '1970-01-01T00:00:00Z'];
+    for (let i = 0; i < 600; i++) texts.push(new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString().slice(0, 19) + 'Z');
+    for (let round = 0; round < 2; round++) {
+      for (const t of texts) expect(Object.is(parseTimestamp(t), Date.parse(t))).toBe(true);
+    }
   });
 });

@@ -70,8 +70,11 @@ export class EventCorrelator {
 
   /** Decides the write for one event at `nowMs`; `freshName` names it if it turns out to be new. */
   correlate(f: EventFacts, nowMs: number, freshName: () => string): Correlation {
-    // upstream: getSpamKey — source and involved object.
-    const objectKey = `${f.component}${SEP}${f.host}${SEP}${f.kind}${SEP}${f.namespace}${SEP}${f.name}${SEP}${f.uid}${SEP}${f.apiVersion}`;
+    // upstream: getSpamKey — source and involved object. An object's uid already names its kind, namespace and
+    // name, so a key with the uid leaves those out (half the characters, for a string built per Event).
+    const objectKey = f.uid !== ''
+      ? `${f.uid}${SEP}${f.component}${SEP}${f.host}${SEP}${f.apiVersion}`
+      : `${SEP}${f.component}${SEP}${f.host}${SEP}${f.kind}${SEP}${f.namespace}${SEP}${f.name}${SEP}${f.apiVersion}`;
     let obj = this.objects.get(objectKey);
     if (obj === undefined) {
       obj = { tokens: this.opts.spamBurst, atMs: nowMs, aggregates: new Map(), observations: new Map() };

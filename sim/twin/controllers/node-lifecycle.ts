@@ -5,7 +5,7 @@
 // when a zone (or the whole cluster) looks disrupted.
 // upstream: pkg/controller/nodelifecycle/node_lifecycle_controller.go (monitorNodeHealth, processTaintBaseEviction,
 // doNoScheduleTaintingPass, doNoExecuteTaintingPass, handleDisruption), pkg/controller/util/node/controller_utils.go.
-import { rfc3339Seconds } from '../../core/index.ts';
+import { parseTimestamp, rfc3339Seconds } from '../../core/index.ts';
 import { resourceByKey } from '../api/index.ts';
 import type { KubeObject } from '../store/index.ts';
 import { watchResource, type Controller, type ControllerContext } from './controller.ts';
@@ -120,7 +120,7 @@ export function nodeLifecycleController(ctx: ControllerContext): Controller {
     if (!renew) return;
     const prev = renewals.get(name);
     // upstream: "Always update the probe time if node lease is renewed" (RenewTime moved forward).
-    if (prev !== undefined && Date.parse(prev) >= Date.parse(renew)) return;
+    if (prev !== undefined && parseTimestamp(prev) >= parseTimestamp(renew)) return;
     renewals.set(name, renew);
     const h = health.get(name);
     if (h) h.probeMs = now();

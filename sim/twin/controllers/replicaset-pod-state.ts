@@ -1,6 +1,7 @@
 // Pod state as the workload controllers read it: active, ready, available, ready-since; and controller refs.
 // Shared by the ReplicaSet, Deployment, StatefulSet and DaemonSet controllers (upstream keeps these in
 // pkg/controller/controller_utils.go and pkg/api/v1/pod/util.go).
+import { parseTimestamp } from '../../core/index.ts';
 import type { KubeObject, OwnerReference } from '../store/index.ts';
 
 export interface PodCondition {
@@ -51,7 +52,7 @@ export function isPodReady(pod: KubeObject): boolean {
 export function podReadySince(pod: KubeObject): number {
   const c = readyCondition(pod);
   if (c?.status !== 'True' || !c.lastTransitionTime) return 0;
-  const t = Date.parse(c.lastTransitionTime);
+  const t = parseTimestamp(c.lastTransitionTime);
   return Number.isNaN(t) ? 0 : t;
 }
 
@@ -78,6 +79,6 @@ export function newControllerRef(owner: KubeObject, apiVersion: string, kind: st
 
 export function parseTime(ts: string | undefined): number {
   if (!ts) return 0;
-  const t = Date.parse(ts);
+  const t = parseTimestamp(ts);
   return Number.isNaN(t) ? 0 : t;
 }

@@ -1,7 +1,7 @@
 // The ReplicaSet controller: keeps spec.replicas pods matching the selector, adopts and releases pods,
 // and reports status. upstream: pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas)
 import { WORKLOAD_SYNC_COALESCE_MS } from './config.ts';
-import { rfc3339Seconds } from '../../core/index.ts';
+import { parseTimestamp, rfc3339Seconds } from '../../core/index.ts';
 import { deleteObject, resourceByKey, type ServedResource } from '../api/index.ts';
 import { labelSelectorFromSpec, matchesLabels, type LabelSelector } from '../selectors/index.ts';
 import type { KubeObject, WatchEvent } from '../store/index.ts';
@@ -254,7 +254,7 @@ export function nextAvailabilityDelay(pods: readonly KubeObject[], minReadySecon
   let soonest = minReadySeconds * 1000;
   for (const p of pods) {
     if (!isPodReady(p) || isPodAvailable(p, minReadySeconds, now)) continue;
-    const since = Date.parse((p.status as { conditions?: { type: string; lastTransitionTime?: string }[] }).conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '');
+    const since = parseTimestamp((p.status as { conditions?: { type: string; lastTransitionTime?: string }[] }).conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '');
     if (!Number.isNaN(since)) soonest = Math.min(soonest, since + minReadySeconds * 1000 - now);
   }
   return Math.max(1, soonest);

@@ -2,6 +2,7 @@
 // which the API status is derived. Rebuilt from the API status after a reboot, as a kubelet finds its
 // containers gone but their history (restart counts, last state) in the runtime's records.
 import type { TimerHandle } from '../../core/index.ts';
+import { parseTimestamp } from '../../core/index.ts';
 import type { KubeObject } from '../store/index.ts';
 
 export type PodStage = 'creating' | 'running' | 'terminating' | 'terminated';
@@ -77,7 +78,7 @@ interface ApiTerminated {
   containerID?: string;
 }
 
-const ms = (t: string | undefined): number | undefined => (t ? Date.parse(t) : undefined);
+const ms = (t: string | undefined): number | undefined => (t ? parseTimestamp(t) : undefined);
 
 function fromApi(t: ApiTerminated | undefined): TerminatedState | undefined {
   if (!t) return undefined;

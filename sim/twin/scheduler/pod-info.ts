@@ -1,5 +1,6 @@
 // A pending or assigned pod parsed once into what the scheduler's plugins read, so per-node checks do no parsing.
 // upstream: pkg/scheduler/framework/types.go PodInfo (NewPodInfo parses affinity terms once per pod update)
+import { parseTimestamp } from '../../core/index.ts';
 import type { KubeObject } from '../store/index.ts';
 import { labelSelectorFromSpec, matchesLabels, nothingSelector, type LabelSelector, type LabelSelectorSpec } from '../selectors/index.ts';
 import { podRequests, type PodResourceSpec, type Resources } from './resources.ts';
@@ -168,7 +169,7 @@ function spreadConstraints(namespace: string, labels: Record<string, string>, sp
 
 function parseTime(s: unknown): number {
   if (typeof s !== 'string') return 0;
-  const t = Date.parse(s);
+  const t = parseTimestamp(s);
   return Number.isNaN(t) ? 0 : t;
 }
 

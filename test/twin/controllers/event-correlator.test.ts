@@ -62,11 +62,25 @@ describe('EventCorrelator', () => {
   it('forgets the least recently used keys past its cache size, so memory stays bounded', () => {
     const c = new EventCorrelator({ cacheSize: 2 });
     const name = namer();
-    c.correlate(facts({ name: 'a' }), 0, name);
-    c.correlate(facts({ name: 'b' }), 0, name);
-    c.correlate(facts({ name: 'c' }), 0, name);
-    expect(c.correlate(facts({ name: 'a' }), 0, name)).toMatchObject({ name: 'ev-4', count: 1 });
-    expect(c.correlate(facts({ name: 'c' }), 0, name)).toMatchObject({ name: 'ev-3', count: 2 });
+    // Distinct objects have distinct uids (the key is by uid when there is one).
+    c.correlate(facts({ name: 'a', uid: 'ua' }), 0, name);
+    c.correlate(facts({ name: 'b', uid: 'ub' }), 0, name);
+    c.correlate(facts({ name: 'c', uid: 'uc' }), 0, name);
+    expect(c.correlate(facts({ name: 'a', uid: 'ua' }), 0, name)).toMatchObject({ name: 'ev-4', count: 1 });
+    expect(c.correlate(facts({ name: 'c', uid: 'uc' }), 0, name)).toMatchObject({ name: 'ev-3', count: 2 });
+  });
+
+  it('tells objects apart by uid, or by kind, namespace and name when an object has no uid', () => {
+    const c = new EventCorrelator();
+    const name = namer();
+    expect(c.correlate(facts({ uid: 'u1' }), 0, name)).toMatchObject({ count: 1 });
+    expect(c.correlate(facts({ uid: 'u2' }), 0, name)).toMatchObject({ count: 1 });
+    expect(c.correlate(facts({ uid: 'u1' }), 0, name)).toMatchObject({ count: 2 });
+    expect(c.correlate(facts({ uid: '', name: 'x' }), 0, name)).toMatchObject({ count: 1 });
+    expect(c.correlate(facts({ uid: '', name: 'y' }), 0, name)).toMatchObject({ count: 1 });
+    expect(c.correlate(facts({ uid: '', name: 'x', kind: 'Pod' }), 0, name)).toMatchObject({ count: 1 });
+    expect(c.correlate(facts({ uid: '', name: 'x' }), 0, name)).toMatchObject({ count: 2 });
+    expect(c.correlate(facts({ uid: 'u1', host: 'node-1' }), 0, name)).toMatchObject({ count: 1 });
   });
 });
 
