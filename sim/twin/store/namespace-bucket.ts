@@ -20,10 +20,16 @@ export class NamespaceBucket {
     return this.objects.get(name);
   }
 
-  /** Stores `obj` under `name`; `isNew` says whether the name was absent (the caller already looked). */
-  set(name: string, obj: KubeObject, isNew: boolean): void {
+  /**
+   * Stores `obj` under `name`; true when the name was new. One hash probe: the map's size tells whether it grew
+   * (a `has` first costs a second probe per write, into a map that may hold every Event of the namespace).
+   */
+  set(name: string, obj: KubeObject): boolean {
+    const before = this.objects.size;
     this.objects.set(name, obj);
-    if (isNew) this.added.push(name);
+    if (this.objects.size === before) return false;
+    this.added.push(name);
+    return true;
   }
 
   delete(name: string): void {

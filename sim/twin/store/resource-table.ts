@@ -25,9 +25,7 @@ export class ResourceTable {
       this.buckets.set(namespace, bucket);
       this.namespaces = undefined;
     }
-    const isNew = !bucket.objects.has(name);
-    bucket.set(name, obj, isNew);
-    if (isNew) this.count++;
+    if (bucket.set(name, obj)) this.count++;
   }
 
   delete(namespace: string, name: string): void {

@@ -39,8 +39,18 @@ describe('continue token', () => {
 describe('NamespaceBucket', () => {
   it('indexAfter is the first name strictly greater', () => {
     const b = new NamespaceBucket();
-    for (const n of ['c', 'a', 'e']) b.set(n, { metadata: { name: n } }, true);
+    for (const n of ['c', 'a', 'e']) b.set(n, { metadata: { name: n } });
     expect([b.indexAfter(''), b.indexAfter('a'), b.indexAfter('b'), b.indexAfter('e'), b.indexAfter('z')]).toEqual([0, 1, 1, 3, 3]);
+  });
+
+  it('set says whether the name was new; a replaced name is listed once', () => {
+    const b = new NamespaceBucket();
+    expect(b.set('a', { metadata: { name: 'a' } })).toBe(true);
+    expect(b.set('a', { metadata: { name: 'a', labels: {} } })).toBe(false);
+    expect(b.set('b', { metadata: { name: 'b' } })).toBe(true);
+    b.delete('a');
+    expect(b.set('a', { metadata: { name: 'a' } })).toBe(true);
+    expect([b.size, b.sortedNames()]).toEqual([2, ['a', 'b']]);
   });
 });
 
