@@ -7,8 +7,7 @@ import { preFilter, runFilters, type CycleState } from './filters.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';
 import type { Rejection } from './plugins/types.ts';
-import { balancedAllocation, leastAllocated } from './plugins/node-resources-fit.ts';
-import { SCORE_WEIGHTS, scoreFeasible, selectHost } from './scoring.ts';
+import { scoreFeasible, scoreFromColumns, selectHost } from './scoring.ts';
 
 /** upstream: minFeasibleNodesToFind 100, minFeasibleNodesPercentageToFind 5. */
 const MIN_FEASIBLE_NODES = 100;
@@ -58,8 +57,8 @@ export class SchedulingAlgorithm {
     let processed = 0;
     // One view object reused across the walk: filters read it and never keep it (no per-node allocation).
     const view: { info: NodeInfo } = { info: nodes[0]! };
-    // A pod that only resources can turn away is accepted from the fit columns when a node plainly has room
-    // (what runFilters' own quick accept checks); any other node gets the full filter chain.
+    // A pod that only resources can turn away is accepted from the fit columns when a node plainly has room (the
+    // same comparisons NodeResourcesFit makes, so never a node it would reject); any other node gets the full chain.
     const quick = state.resourcesOnly && state.noScalar && !this.cache.hasNominations;
     const fit = this.cache.fit;
     const plain = fit.plain;
@@ -90,7 +89,7 @@ export class SchedulingAlgorithm {
     if (count > 1) {
       if (this.totalsBuf.length < count) this.totalsBuf = new Float64Array(Math.max(count, 2 * this.totalsBuf.length));
       const totals = this.totalsBuf;
-      if (!this.scoreFromColumns(pod, slots, count, totals)) {
+      if (!scoreFromColumns(pod, this.cache.fit, slots, count, totals)) {
         const feasible = this.feasibleBuf;
         for (let k = 0; k < count; k++) feasible[k] = nodes[slots[k]!]!;
         scoreFeasible(pod, this.cache, feasible, count, totals);
@@ -100,28 +99,5 @@ export class SchedulingAlgorithm {
       chosen = nodes[slots[selectHost(totals, this.random, count)]!]!;
     }
     return { kind: 'fit', node: chosen, feasible: count, evaluated: processed };
-  }
-
-  /**
-   * scoreFeasible's totals from the fit columns when only the resource scores can differ between nodes (no
-   * PreferNoSchedule taint among them, no preferred node affinity, no spreading): the same plugins, weights and
-   * arithmetic. False when the pod or a node needs the full scoring.
-   */
-  private scoreFromColumns(pod: PodInfo, slots: Int32Array, count: number, totals: Float64Array): boolean {
-    if (pod.preferredNodeTerms.length > 0 || pod.spread.length > 0) return false;
-    const fit = this.cache.fit;
-    const prefer = fit.preferNoSchedule;
-    for (let k = 0; k < count; k++) if (prefer[slots[k]!] === 1) return false;
-    const { allocatableCpu, allocatableMemory, requestedCpu, requestedMemory, nonZeroCpu, nonZeroMemory } = fit;
-    const podCpu = pod.requests.cpu;
-    const podMemory = pod.requests.memory;
-    const podNonZeroCpu = pod.nonZero.cpu;
-    const podNonZeroMemory = pod.nonZero.memory;
-    for (let k = 0; k < count; k++) {
-      const s = slots[k]!;
-      totals[k] = SCORE_WEIGHTS.NodeResourcesFit * leastAllocated(nonZeroCpu[s]! + podNonZeroCpu, allocatableCpu[s]!, nonZeroMemory[s]! + podNonZeroMemory, allocatableMemory[s]!) +
-        SCORE_WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocation(requestedCpu[s]! + podCpu, allocatableCpu[s]!, requestedMemory[s]! + podMemory, allocatableMemory[s]!);
-    }
-    return true;
   }
 }

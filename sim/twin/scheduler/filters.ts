@@ -18,7 +18,7 @@ export interface CycleState {
   affinity: AffinityFilterState | undefined;
   /** Only resources can reject this pod on an untainted, schedulable node (the common case, kept fast). */
   resourcesOnly: boolean;
-  /** The pod asks for no extended resources (the quick fit check below covers only cpu, memory and pod count). */
+  /** The pod asks for no extended resources (the walk's quick fit check covers only cpu, memory and pod count). */
   noScalar: boolean;
 }
 
@@ -47,12 +47,6 @@ export function runFilters(state: CycleState, view: NodeView): Rejection | undef
   const info = view.info;
   // Same result as the full chain: the other plugins pass trivially on such a node.
   if (state.resourcesOnly && !info.unschedulable && info.taints.length === 0 && !state.cache.hasNominations) {
-    // Quick accept, the usual answer on a roomy node: what NodeResourcesFit checks, without building its reasons.
-    // Room ignoring `view.freed` (preemption's what-if) is room with it too, so this never accepts a node the full
-    // check would reject; anything short of plain room goes to the full check for its exact verdict.
-    const r = pod.requests;
-    const a = info.allocatable;
-    if (state.noScalar && info.pods.size < a.pods && r.cpu <= a.cpu - info.requested.cpu && r.memory <= a.memory - info.requested.memory) return undefined;
     return filterNodeResourcesFit(pod, view);
   }
   return (

@@ -6,7 +6,8 @@ import type { SchedulerCache } from './cache.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';
 import { nodeAffinityScore } from './plugins/node-affinity.ts';
-import { balancedAllocationScore, leastAllocatedScore } from './plugins/node-resources-fit.ts';
+import type { FitColumns } from './fit-columns.ts';
+import { balancedAllocation, balancedAllocationScore, leastAllocated, leastAllocatedScore } from './plugins/node-resources-fit.ts';
 import { scorePodTopologySpread } from './plugins/pod-topology-spread.ts';
 import { countIntolerablePreferNoSchedule, defaultNormalizeScore } from './plugins/taint-toleration.ts';
 
@@ -38,8 +39,7 @@ export function scoreFeasible(pod: PodInfo, cache: SchedulerCache, feasible: rea
     totals[i] = SCORE_WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, view) +
       SCORE_WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, view);
   }
-  const needsList = preferTaints || pod.preferredNodeTerms.length > 0 || pod.spread.length > 0;
-  if (!needsList) return;
+  if (!preferTaints && onlyResourceScores(pod)) return;
   const nodes = feasible.length === count ? feasible : feasible.slice(0, count);
   // With no PreferNoSchedule taint on any feasible node every node scores 100 here: a constant that cannot
   // change the choice, so the pass is skipped.
@@ -51,6 +51,33 @@ export function scoreFeasible(pod: PodInfo, cache: SchedulerCache, feasible: rea
   }
   const spread = scorePodTopologySpread(pod, cache, nodes);
   if (spread) addNormalized(totals, SCORE_WEIGHTS.PodTopologySpread, spread);
+}
+
+/** No preferred node affinity and no spreading: for this pod nodes differ only in the resource scores (and taints). */
+function onlyResourceScores(pod: PodInfo): boolean {
+  return pod.preferredNodeTerms.length === 0 && pod.spread.length === 0;
+}
+
+/**
+ * scoreFeasible for nodes given as positions in the cache's fit columns, when only the resource scores can
+ * differ (no PreferNoSchedule taint among them, no preferred affinity, no spreading): the same plugins, weights
+ * and arithmetic, read from typed arrays. False, with nothing written, when the pod or a node needs scoreFeasible.
+ */
+export function scoreFromColumns(pod: PodInfo, fit: FitColumns, slots: Int32Array, count: number, totals: Float64Array): boolean {
+  if (!onlyResourceScores(pod)) return false;
+  const prefer = fit.preferNoSchedule;
+  for (let k = 0; k < count; k++) if (prefer[slots[k]!] === 1) return false;
+  const { allocatableCpu, allocatableMemory, requestedCpu, requestedMemory, nonZeroCpu, nonZeroMemory } = fit;
+  const podCpu = pod.requests.cpu;
+  const podMemory = pod.requests.memory;
+  const podNonZeroCpu = pod.nonZero.cpu;
+  const podNonZeroMemory = pod.nonZero.memory;
+  for (let k = 0; k < count; k++) {
+    const s = slots[k]!;
+    totals[k] = SCORE_WEIGHTS.NodeResourcesFit * leastAllocated(nonZeroCpu[s]! + podNonZeroCpu, allocatableCpu[s]!, nonZeroMemory[s]! + podNonZeroMemory, allocatableMemory[s]!) +
+      SCORE_WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocation(requestedCpu[s]! + podCpu, allocatableCpu[s]!, requestedMemory[s]! + podMemory, allocatableMemory[s]!);
+  }
+  return true;
 }
 
 function addNormalized(totals: Float64Array, weight: number, scores: readonly number[]): void {

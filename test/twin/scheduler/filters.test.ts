@@ -1,6 +1,7 @@
 // Filter plugins, table-driven, on bare pods and nodes (no API server).
 import { describe, expect, it } from 'vitest';
-import { preFilter, runFilters } from '../../../sim/twin/scheduler/index.ts';
+import { SeededRandom } from '../../../sim/core/index.ts';
+import { preFilter, runFilters, SchedulingAlgorithm, type PodInfo, type SchedulerCache } from '../../../sim/twin/scheduler/index.ts';
 import { toleratesTaint } from '../../../sim/twin/scheduler/plugins/taint-toleration.ts';
 import { filterNodeAffinity } from '../../../sim/twin/scheduler/plugins/node-affinity.ts';
 import { filterNodeResourcesFit } from '../../../sim/twin/scheduler/plugins/node-resources-fit.ts';
@@ -58,18 +59,22 @@ describe('filter chain (first rejecting plugin decides, upstream order)', () => 
   });
 });
 
-describe('quick fit check on untainted nodes (same verdict as NodeResourcesFit)', () => {
+describe("the node walk's quick fit check (fit columns) gives NodeResourcesFit's verdicts", () => {
   const req = (cpu: string, memory: string) => ({ containers: [{ name: 'c', image: 'x', resources: { requests: { cpu, memory } } }] });
+  /** What the walk decides on a one-node cluster: 'fits', or the filter's reasons. */
+  const walk = (cache: SchedulerCache, pod: PodInfo) => {
+    const out = new SchedulingAlgorithm(cache, new SeededRandom(1)).schedule(pod);
+    return out.kind === 'fit' ? 'fits' : [...out.statuses.values()].map((r) => reasonsOf(r)).join(' | ');
+  };
 
   it('a pod that takes exactly what is left fits; a milli-CPU or a byte more does not', () => {
     const used = rawPod('a', req('3', '6Gi'));
     const cache = cacheWith([{ name: 'n', cpu: '4', memory: '8Gi', pods: 2 }], [{ pod: used, node: 'n' }]);
-    const verdict = (spec: Record<string, unknown>) => reasonsOf(runFilters(preFilter(rawPod('p', spec), cache), { info: cache.node('n')! }));
-    expect(verdict(req('1', '2Gi'))).toBe('fits');
-    expect(verdict(req('1001m', '2Gi'))).toBe('Insufficient cpu');
-    expect(verdict(req('1', `${2 * 1024 ** 3 + 1}`))).toBe('Insufficient memory');
+    expect(walk(cache, rawPod('p', req('1', '2Gi')))).toBe('fits');
+    expect(walk(cache, rawPod('p', req('1001m', '2Gi')))).toBe('Insufficient cpu');
+    expect(walk(cache, rawPod('p', req('1', `${2 * 1024 ** 3 + 1}`)))).toBe('Insufficient memory');
     const full = cacheWith([{ name: 'n', cpu: '4', memory: '8Gi', pods: 1 }], [{ pod: used, node: 'n' }]);
-    expect(reasonsOf(runFilters(preFilter(rawPod('p', req('1', '1Gi')), full), { info: full.node('n')! }))).toBe('Too many pods');
+    expect(walk(full, rawPod('p', req('1', '1Gi')))).toBe('Too many pods');
   });
 
   it('agrees with the full NodeResourcesFit check over random loads and requests', () => {
@@ -79,8 +84,7 @@ describe('quick fit check on untainted nodes (same verdict as NodeResourcesFit)'
       const bound = Array.from({ length: rnd(4) }, (_, j) => rawPod(`b${j}`, req(`${rnd(2000)}m`, `${rnd(3000)}Mi`)));
       const cache = cacheWith([{ name: 'n', cpu: `${1 + rnd(4)}`, memory: `${1 + rnd(6)}Gi`, pods: 1 + rnd(5) }], bound.map((pod) => ({ pod, node: 'n' })));
       const pod = rawPod('p', req(`${rnd(3000)}m`, `${rnd(4000)}Mi`));
-      const view = { info: cache.node('n')! };
-      expect(reasonsOf(runFilters(preFilter(pod, cache), view))).toBe(reasonsOf(filterNodeResourcesFit(pod, view)));
+      expect(walk(cache, pod)).toBe(reasonsOf(filterNodeResourcesFit(pod, { info: cache.node('n')! })));
     }
   });
 });
