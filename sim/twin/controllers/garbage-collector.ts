@@ -12,6 +12,13 @@ import {
 import { isRetryableWriteError } from './quorum-gate.ts';
 import { WorkQueue } from './workqueue.ts';
 
+/**
+ * Resources the collector never watches: Events are written by the hundred thousand and own nothing.
+ * upstream: pkg/controller/garbagecollector/graph_builder.go ignoredResources (DefaultIgnoredResources):
+ * events in the core and events.k8s.io groups (the only API group for Events this twin serves is core).
+ */
+export const GC_IGNORED_RESOURCES: ReadonlySet<string> = new Set(['events', 'events.events.k8s.io']);
+
 export function garbageCollectorController(ctx: ControllerContext): Controller {
   const index = new OwnershipIndex();
   /** Owners being deleted with a GC finalizer: uid → key, so a dependent's deletion re-checks them. */
@@ -157,7 +164,7 @@ export function garbageCollectorController(ctx: ControllerContext): Controller {
     name: 'garbage-collector',
     start() {
       for (const res of RESOURCES) {
-        if (!res.verbs.includes('watch')) continue;
+        if (!res.verbs.includes('watch') || GC_IGNORED_RESOURCES.has(res.key)) continue;
         stops.push(watchResource(ctx, res.key, onEvent(res.key), { replay: true }));
       }
     },

@@ -77,6 +77,19 @@ describe('garbage collector', () => {
     expect(names(sim, 'configmaps')).toEqual(['live', 'shared']);
     expect(sim.get('configmaps', 'default', 'shared')?.metadata.ownerReferences?.map((r) => r.name)).toEqual(['live']);
   });
+
+  it('ignores Events as upstream does: an Event owned by a deleted object stays (event TTL removes Events)', async () => {
+    sim = startSim({ controllers: [garbageCollectorController] });
+    const owner = cm(sim, 'owner');
+    const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: owner.metadata.uid };
+    sim.registry.create(sim.res('events'), 'default', { metadata: { name: 'owned-event', ownerReferences: [ref] }, involvedObject: { kind: 'ConfigMap', name: 'owner', namespace: 'default' }, reason: 'Test', message: 'm' });
+    cm(sim, 'dependent', owner);
+    deleteObject(sim.registry, sim.res('configmaps'), 'default', 'owner', { propagationPolicy: 'Background' });
+    await sim.advance(1_000);
+    // The ConfigMap shows the collector ran; the Event shows it never looked at Events.
+    expect(names(sim, 'configmaps')).toEqual([]);
+    expect(sim.get('events', 'default', 'owned-event')).toBeDefined();
+  });
 });
 
 describe('namespace controller', () => {
