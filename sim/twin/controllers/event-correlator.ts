@@ -29,38 +29,51 @@ export interface EventFacts {
  */
 export type Correlation = { kind: 'write'; name: string; count: number; message: string } | { kind: 'skip' };
 
-/** The distinct messages seen for one aggregate key: most objects say one thing once, so the Set comes lazily. */
+/** The distinct messages seen for one (type, reason): most objects say one thing once, so the Set comes lazily. */
 interface AggregateRecord {
+  type: string;
+  reason: string;
   first: string;
   more: Set<string> | undefined;
   lastMs: number;
 }
 
+/** One Event written so far: a (type, reason, message), or with `message` undefined the combined aggregate Event. */
 interface Observation {
+  type: string;
+  reason: string;
+  message: string | undefined;
   count: number;
   name: string;
 }
 
 /**
- * Everything known about one source's events on one object. upstream keeps three LRU caches (aggregates,
- * observations, spam buckets) with keys that all start with source and object; one LRU of per-object records
- * holds the same state with one long key per event instead of three. Only under cache pressure (more than
- * cacheSize objects talked about at once) does it forget differently: an object's state goes as a whole.
+ * Everything one source has said about one object. upstream keeps three LRU caches (aggregates, observations,
+ * spam buckets) whose keys all start with source and object, each key a string built per Event. Here one LRU
+ * entry per object holds a short list of these, and each holds short lists searched by comparing fields: no
+ * key strings and no Maps per object (a pod is talked about by two sources in four or five reasons; at 100,000
+ * pods the per-object Maps and key strings were most of what the correlator allocated). Only under cache
+ * pressure (more than cacheSize objects talked about at once) does it forget differently: an object's state
+ * goes as a whole.
  */
-interface ObjectRecord {
+interface SourceRecord {
+  component: string;
+  host: string;
+  apiVersion: string;
   tokens: number;
   atMs: number;
-  aggregates: Map<string, AggregateRecord>;
-  observations: Map<string, Observation>;
+  aggregates: AggregateRecord[];
+  observations: Observation[];
 }
 
 const SEP = '\u0000';
 const COMBINED = '(combined from similar events): ';
-/** Distinct observations kept per object (oldest forgotten first), so a long-lived object cannot grow without bound. */
+/** Distinct observations (and reasons) kept per source and object, oldest forgotten first, so a long-lived object cannot grow without bound. */
 const OBSERVATIONS_PER_OBJECT = 64;
 
 export class EventCorrelator {
-  private readonly objects: LruCache<string, ObjectRecord>;
+  /** By uid (or, for an object without one, kind, namespace and name): the sources that have spoken of it. */
+  private readonly objects: LruCache<string, SourceRecord[]>;
   private readonly opts: CorrelatorOptions;
 
   constructor(opts: Partial<CorrelatorOptions> = {}) {
@@ -71,44 +84,45 @@ export class EventCorrelator {
   /** Decides the write for one event at `nowMs`; `freshName` names it if it turns out to be new. */
   correlate(f: EventFacts, nowMs: number, freshName: () => string): Correlation {
     // upstream: getSpamKey — source and involved object. An object's uid already names its kind, namespace and
-    // name, so a key with the uid leaves those out (half the characters, for a string built per Event).
-    const objectKey = f.uid !== ''
-      ? `${f.uid}${SEP}${f.component}${SEP}${f.host}${SEP}${f.apiVersion}`
-      : `${SEP}${f.component}${SEP}${f.host}${SEP}${f.kind}${SEP}${f.namespace}${SEP}${f.name}${SEP}${f.apiVersion}`;
-    let obj = this.objects.get(objectKey);
-    if (obj === undefined) {
-      obj = { tokens: this.opts.spamBurst, atMs: nowMs, aggregates: new Map(), observations: new Map() };
-      this.objects.set(objectKey, obj);
-    }
+    // name; without one those three tell objects apart.
+    const objectKey = f.uid !== '' ? f.uid : `${SEP}${f.kind}${SEP}${f.namespace}${SEP}${f.name}`;
+    let sources = this.objects.get(objectKey);
+    if (sources === undefined) this.objects.set(objectKey, (sources = []));
+    const src = this.sourceOf(sources, f, nowMs);
     // upstream: EventAggregatorByReasonFunc — similar = everything but the message.
-    const aggregateKey = `${f.type}${SEP}${f.reason}`;
-    let key = `${aggregateKey}${SEP}${f.message}`;
-    let message = f.message;
-    let record = obj.aggregates.get(aggregateKey);
+    let record = findAggregate(src.aggregates, f.type, f.reason);
     if (record === undefined || nowMs - record.lastMs > this.opts.aggregateIntervalMs) {
-      record = { first: f.message, more: undefined, lastMs: nowMs };
-      obj.aggregates.set(aggregateKey, record);
+      if (record !== undefined) src.aggregates.splice(src.aggregates.indexOf(record), 1);
+      record = { type: f.type, reason: f.reason, first: f.message, more: undefined, lastMs: nowMs };
+      pushBounded(src.aggregates, record);
     } else if (record.more !== undefined) record.more.add(f.message);
     else if (record.first !== f.message) record.more = new Set([record.first, f.message]);
     record.lastMs = nowMs;
+    let keyMessage: string | undefined = f.message;
+    let message = f.message;
     if (record.more !== undefined && record.more.size >= this.opts.aggregateMaxEvents) {
       // upstream: over the threshold the aggregate Event takes the aggregate key, so later ones count on it.
       record.more.delete(record.more.values().next().value as string);
-      key = aggregateKey;
+      keyMessage = undefined;
       message = COMBINED + f.message;
     }
     // upstream: eventObserve runs before the spam filter, so a throttled repeat still counts.
-    let observed = obj.observations.get(key);
-    if (observed === undefined) {
-      obj.observations.set(key, (observed = { count: 1, name: freshName() }));
-      if (obj.observations.size > OBSERVATIONS_PER_OBJECT) obj.observations.delete(obj.observations.keys().next().value as string);
-    } else observed.count++;
-    if (!this.allow(obj, nowMs)) return { kind: 'skip' };
+    let observed = findObservation(src.observations, f.type, f.reason, keyMessage);
+    if (observed === undefined) pushBounded(src.observations, (observed = { type: f.type, reason: f.reason, message: keyMessage, count: 1, name: freshName() }));
+    else observed.count++;
+    if (!this.allow(src, nowMs)) return { kind: 'skip' };
     return { kind: 'write', name: observed.name, count: observed.count, message };
   }
 
+  private sourceOf(sources: SourceRecord[], f: EventFacts, nowMs: number): SourceRecord {
+    for (const s of sources) if (s.component === f.component && s.host === f.host && s.apiVersion === f.apiVersion) return s;
+    const s: SourceRecord = { component: f.component, host: f.host, apiVersion: f.apiVersion, tokens: this.opts.spamBurst, atMs: nowMs, aggregates: [], observations: [] };
+    sources.push(s);
+    return s;
+  }
+
   /** upstream: EventSourceObjectSpamFilter — a token bucket per source and object: `spamBurst`, refilled at `spamQps`. */
-  private allow(b: ObjectRecord, nowMs: number): boolean {
+  private allow(b: SourceRecord, nowMs: number): boolean {
     const { spamBurst, spamQps } = this.opts;
     b.tokens = Math.min(spamBurst, b.tokens + ((nowMs - b.atMs) / 1000) * spamQps);
     b.atMs = nowMs;
@@ -116,4 +130,20 @@ export class EventCorrelator {
     b.tokens -= 1;
     return true;
   }
+}
+
+function findAggregate(list: readonly AggregateRecord[], type: string, reason: string): AggregateRecord | undefined {
+  for (const r of list) if (r.reason === reason && r.type === type) return r;
+  return undefined;
+}
+
+function findObservation(list: readonly Observation[], type: string, reason: string, message: string | undefined): Observation | undefined {
+  for (const o of list) if (o.message === message && o.reason === reason && o.type === type) return o;
+  return undefined;
+}
+
+/** Appends, dropping the oldest entry past OBSERVATIONS_PER_OBJECT (a short list: the shift is cheap). */
+function pushBounded<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > OBSERVATIONS_PER_OBJECT) list.shift();
 }
