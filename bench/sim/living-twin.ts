@@ -1,5 +1,5 @@
 // Benchmark child: a living twin in lockstep, in process (no HTTP), driven through one scenario; prints JSON.
-//   pods <nodes> <pods>       create Deployments for <pods> replicas and run until all are Running and Ready
+//   pods <nodes> <pods>       create Deployments for <pods> replicas and run until all are Running
 //   heartbeat <nodes> <hours> run <hours> of virtual time with <nodes> heartbeating kubelets
 import { applyHeapPolicy, LockstepClock, SeededRandom, uuidFrom } from '../../sim/core/index.ts';
 import { Registry, resourceByKey } from '../../sim/twin/api/index.ts';

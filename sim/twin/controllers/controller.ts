@@ -4,6 +4,7 @@
 import type { Clock, SeededRandom } from '../../core/index.ts';
 import type { Registry } from '../api/index.ts';
 import type { KubeObject, ObjectStore, WatchEvent } from '../store/index.ts';
+import { keyOfObject } from '../store/index.ts';
 import type { TwinConfig } from './config.ts';
 import type { EventRecorder } from './events.ts';
 
@@ -42,8 +43,9 @@ export function watchResource(
 }
 
 /** "namespace/name" or "name": the key a work queue carries. */
+/** "namespace/name" (or "name"): upstream's MetaNamespaceKeyFunc. The same string for every version (keyOfObject). */
 export function keyOf(obj: KubeObject): string {
-  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? '');
+  return keyOfObject(obj);
 }
 
 export function splitKey(key: string): { namespace: string; name: string } {

@@ -8,7 +8,7 @@
 import { parseTimestamp, rfc3339Seconds } from '../../core/index.ts';
 import { resourceByKey } from '../api/index.ts';
 import type { KubeObject } from '../store/index.ts';
-import { watchResource, type Controller, type ControllerContext } from './controller.ts';
+import { keyOf, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import { conditionOf, withPodCondition, conditionsOf } from './node-lifecycle-conditions.ts';
 import { silentNodeConditions, type NodeHealth } from './node-lifecycle-health.ts';
 import { PodsByNode } from './node-lifecycle-pods-by-node.ts';
@@ -208,7 +208,7 @@ export function nodeLifecycleController(ctx: ControllerContext): Controller {
     start() {
       stops.push(watchResource(ctx, 'pods', (ev, previous) => {
         const { before, after } = pods.apply(ev, previous);
-        if (after && after !== before) podQueue.add(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
+        if (after && after !== before) podQueue.add(keyOf(ev.object));
       }, { replay: true }));
       stops.push(watchResource(ctx, 'leases.coordination.k8s.io', (ev) => {
         if (ev.object.metadata.namespace === LEASE_NAMESPACE && ev.type !== 'DELETED') observeLease(ev.object);

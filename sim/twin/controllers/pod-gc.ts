@@ -7,7 +7,7 @@
 import { rfc3339Seconds } from '../../core/index.ts';
 import { deleteObject, resourceByKey } from '../api/index.ts';
 import type { KubeObject } from '../store/index.ts';
-import { splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
+import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import { conditionsOf, isNodeReady, withPodCondition, type Condition } from './node-lifecycle-conditions.ts';
 import { PodsByNode } from './node-lifecycle-pods-by-node.ts';
 import { isRetryableWriteError } from './quorum-gate.ts';
@@ -109,7 +109,7 @@ export function podGcController(ctx: ControllerContext, opts: { terminatedThresh
         const isUnscheduledTerminating = !gone && ev.object.metadata.deletionTimestamp !== undefined && !spec?.nodeName;
         // Most writes touch neither set: skip building the key then.
         if (!isTerminated && !isUnscheduledTerminating && terminated.size === 0 && unscheduledTerminating.size === 0) return;
-        const key = `${ev.object.metadata.namespace}/${ev.object.metadata.name}`;
+        const key = keyOf(ev.object);
         if (isTerminated) terminated.add(key);
         else terminated.delete(key);
         if (isUnscheduledTerminating) unscheduledTerminating.add(key);

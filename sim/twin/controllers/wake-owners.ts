@@ -3,7 +3,7 @@
 // upstream: ReplicaSetController.addPod/updatePod → getPodReplicaSets (and the same in the deployment,
 // statefulset and daemon controllers).
 import { matchesLabels } from '../selectors/index.ts';
-import type { WatchEvent } from '../store/index.ts';
+import { rememberedKey, type WatchEvent } from '../store/index.ts';
 import { keyOf, type ControllerContext } from './controller.ts';
 import { controllerOf } from './replicaset-pod-state.ts';
 import type { SelectorCache } from './replicaset.ts';
@@ -21,7 +21,8 @@ export function wakeOwners(
   const ns = dependent.metadata.namespace ?? '';
   const ref = controllerOf(dependent);
   if (ref) {
-    if (ref.kind === ownerKind) queue.add(`${ns}/${ref.name}`);
+    // The owner's uid finds the key string its own watch events use (keyOfObject): no key built per dependent write.
+    if (ref.kind === ownerKind) queue.add(rememberedKey({ namespace: ns, name: ref.name, uid: ref.uid }).key);
     return;
   }
   if (ev.type === 'DELETED') return;

@@ -5,7 +5,7 @@
 import { hexFrom, type SeededRandom } from '../../core/index.ts';
 import { ApiError, deleteObject, resourceByKey } from '../api/index.ts';
 import type { ControllerContext } from '../controllers/index.ts';
-import type { KubeObject } from '../store/index.ts';
+import { keyOfObject, type KubeObject } from '../store/index.ts';
 import { messages, needsPull } from './images.ts';
 import type { PodIpAllocator } from './ipam.ts';
 import type { KubeletOptions } from './options.ts';
@@ -53,7 +53,7 @@ export class PodWorkers {
 
   /** Reconciles one pod bound to this node. `rebootAtMs`: the node came back from a power cycle then. */
   sync(pod: KubeObject, opts: { mayAdopt?: boolean; rebootAtMs?: number } = {}): void {
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const key = keyOfObject(pod);
     let run = this.runs.get(key);
     if (run && run.uid !== pod.metadata.uid) {
       this.forget(key);

@@ -1,7 +1,7 @@
 // A pending or assigned pod parsed once into what the scheduler's plugins read, so per-node checks do no parsing.
 // upstream: pkg/scheduler/framework/types.go PodInfo (NewPodInfo parses affinity terms once per pod update)
 import { parseTimestamp } from '../../core/index.ts';
-import type { KubeObject } from '../store/index.ts';
+import { keyOfObject, type KubeObject } from '../store/index.ts';
 import { labelSelectorFromSpec, matchesLabels, nothingSelector, type LabelSelector, type LabelSelectorSpec } from '../selectors/index.ts';
 import { podRequests, type PodResourceSpec, type Resources } from './resources.ts';
 
@@ -183,7 +183,7 @@ export function podInfo(obj: KubeObject): PodInfo {
   const req = aff?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   const createdMs = parseTime(obj.metadata.creationTimestamp);
   return {
-    key: `${namespace}/${name}`,
+    key: keyOfObject(obj),
     namespace,
     name,
     uid: obj.metadata.uid ?? '',
