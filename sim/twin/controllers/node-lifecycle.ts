@@ -8,7 +8,7 @@
 import { parseTimestamp, rfc3339Seconds } from '../../core/index.ts';
 import { resourceByKey } from '../api/index.ts';
 import type { KubeObject } from '../store/index.ts';
-import { keyOf, watchResource, type Controller, type ControllerContext } from './controller.ts';
+import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import { conditionOf, withPodCondition, conditionsOf } from './node-lifecycle-conditions.ts';
 import { silentNodeConditions, type NodeHealth } from './node-lifecycle-health.ts';
 import { PodsByNode } from './node-lifecycle-pods-by-node.ts';
@@ -90,8 +90,8 @@ export function nodeLifecycleController(ctx: ControllerContext): Controller {
   const podQueue = new WorkQueue({
     name: 'node-lifecycle-pods', clock: ctx.clock, onError: (k, e) => ctx.onError(`node-lifecycle pod ${k}`, e),
     process: (key) => {
-      const i = key.indexOf('/');
-      const pod = ctx.store.get('pods', key.slice(0, i), key.slice(i + 1));
+      const { namespace, name } = splitKey(key);
+      const pod = ctx.store.get('pods', namespace, name);
       const nodeName = (pod?.spec as { nodeName?: string } | undefined)?.nodeName;
       if (!pod || !nodeName || !health.has(nodeName)) return;
       const node = ctx.store.get('nodes', '', nodeName);

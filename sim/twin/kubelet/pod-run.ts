@@ -3,7 +3,7 @@
 // containers gone but their history (restart counts, last state) in the runtime's records.
 import type { TimerHandle } from '../../core/index.ts';
 import { parseTimestamp } from '../../core/index.ts';
-import type { KubeObject } from '../store/index.ts';
+import { keyOfObject, type KubeObject } from '../store/index.ts';
 
 export type PodStage = 'creating' | 'running' | 'terminating' | 'terminated';
 
@@ -31,6 +31,9 @@ export interface ContainerRun {
 
 export interface PodRun {
   key: string;
+  /** The pod's own namespace and name strings (hashed once by the store's maps; a slice of `key` would be hashed per lookup). */
+  namespace: string;
+  name: string;
   uid: string;
   stage: PodStage;
   admittedAtMs: number;
@@ -126,7 +129,9 @@ export function newPodRun(pod: KubeObject, nowMs: number, rebootAtMs?: number): 
     ...(spec.containers ?? []).map((c) => make(c, 'main')),
   ];
   return {
-    key: `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`,
+    key: keyOfObject(pod),
+    namespace: pod.metadata.namespace ?? '',
+    name: pod.metadata.name ?? '',
     uid: pod.metadata.uid ?? '',
     stage: 'creating',
     admittedAtMs: nowMs,

@@ -266,8 +266,7 @@ export class PodWorkers {
 
   /** The API's pod for a run, or undefined (and the run dropped) when it is gone or replaced. */
   private apiPod(run: PodRun): KubeObject | undefined {
-    const slash = run.key.indexOf('/');
-    const pod = this.host.ctx.store.get('pods', run.key.slice(0, slash), run.key.slice(slash + 1));
+    const pod = this.host.ctx.store.get('pods', run.namespace, run.name);
     if (pod && pod.metadata.uid === run.uid) return pod;
     // While partitioned the kubelet cannot know; keep the run until the API is reachable again.
     if (this.host.canWrite()) this.forget(run.key);

@@ -22,6 +22,8 @@ interface RememberedKey {
 /** Past this many remembered keys the memo starts over (bounded memory however many objects come and go). */
 export const OBJECT_KEY_MEMO_LIMIT = 1 << 18;
 const keysByUid = new Map<string, RememberedKey>();
+/** The same entries by key: a key names one namespace and name whichever object it was built for. */
+const namesByKey = new Map<string, RememberedKey>();
 
 /**
  * `objectKey` of a stored object, the same string instance for every version of it. Controllers file each pod
@@ -44,9 +46,25 @@ export function rememberedKey(meta: { namespace?: string; name?: string; uid?: s
   const known = keysByUid.get(uid);
   if (known !== undefined && known.name === name && known.namespace === namespace) return known;
   const entry: RememberedKey = { namespace, name, key: objectKey(namespace, name) };
-  if (keysByUid.size >= OBJECT_KEY_MEMO_LIMIT) keysByUid.clear();
+  if (keysByUid.size >= OBJECT_KEY_MEMO_LIMIT) {
+    keysByUid.clear();
+    namesByKey.clear();
+  }
   keysByUid.set(uid, entry);
+  namesByKey.set(entry.key, entry);
   return entry;
+}
+
+/**
+ * The namespace and name an `objectKey` was built from. For a key from keyOfObject (a work queue's, mostly) these
+ * are the object's own strings, already hashed by the store's maps; slices of the key would be hashed afresh at
+ * every lookup they are used for.
+ */
+export function namesOfKey(key: string): { readonly namespace: string; readonly name: string } {
+  const known = namesByKey.get(key);
+  if (known !== undefined) return known;
+  const i = key.indexOf('/');
+  return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }
 
 /**

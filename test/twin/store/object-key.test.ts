@@ -1,6 +1,6 @@
 // keyOfObject: the "namespace/name" key, one string instance per object across its versions.
 import { describe, expect, it } from 'vitest';
-import { keyOfObject, objectKey, rememberedKey } from '../../../sim/twin/store/index.ts';
+import { keyOfObject, namesOfKey, objectKey, rememberedKey } from '../../../sim/twin/store/index.ts';
 
 describe('keyOfObject', () => {
   it('is objectKey of the namespace and name', () => {
@@ -20,5 +20,18 @@ describe('keyOfObject', () => {
     expect(keyOfObject({ metadata: { namespace: 'ns', name: 'second', uid: 'k-u4' } })).toBe('ns/second');
     expect(keyOfObject({ metadata: { namespace: 'other', name: 'second', uid: 'k-u4' } })).toBe('other/second');
     expect(keyOfObject({ metadata: { name: 'second', uid: 'k-u4' } })).toBe('second');
+  });
+});
+
+describe('namesOfKey', () => {
+  it('gives back the namespace and name of a remembered key as the object\'s own strings', () => {
+    const meta = { namespace: 'ns', name: 'pod-x', uid: 'k-u5' };
+    const names = namesOfKey(keyOfObject({ metadata: meta }));
+    expect(names).toMatchObject({ namespace: 'ns', name: 'pod-x' });
+  });
+
+  it('splits any other key at its slash (cluster-scoped keys have none)', () => {
+    expect(namesOfKey('never-remembered/name-1')).toMatchObject({ namespace: 'never-remembered', name: 'name-1' });
+    expect(namesOfKey('node-9')).toMatchObject({ namespace: '', name: 'node-9' });
   });
 });
