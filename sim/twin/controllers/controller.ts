@@ -4,7 +4,7 @@
 import type { Clock, SeededRandom } from '../../core/index.ts';
 import type { Registry } from '../api/index.ts';
 import type { KubeObject, ObjectStore, WatchEvent } from '../store/index.ts';
-import { keyOfObject, namesOfKey } from '../store/index.ts';
+import { keyOfObject } from '../store/index.ts';
 import type { TwinConfig } from './config.ts';
 import type { EventRecorder } from './events.ts';
 
@@ -48,7 +48,7 @@ export function keyOf(obj: KubeObject): string {
   return keyOfObject(obj);
 }
 
-/** The namespace and name of a key from keyOf (the object's own strings when the key is one keyOf gave). */
-export function splitKey(key: string): { readonly namespace: string; readonly name: string } {
-  return namesOfKey(key);
+export function splitKey(key: string): { namespace: string; name: string } {
+  const i = key.indexOf('/');
+  return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }

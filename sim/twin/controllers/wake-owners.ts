@@ -3,7 +3,7 @@
 // upstream: ReplicaSetController.addPod/updatePod → getPodReplicaSets (and the same in the deployment,
 // statefulset and daemon controllers).
 import { matchesLabels } from '../selectors/index.ts';
-import { rememberedKey, type WatchEvent } from '../store/index.ts';
+import { objectKey, type WatchEvent } from '../store/index.ts';
 import { keyOf, type ControllerContext } from './controller.ts';
 import { controllerOf } from './replicaset-pod-state.ts';
 import type { SelectorCache } from './replicaset.ts';
@@ -21,12 +21,24 @@ export function wakeOwners(
   const ns = dependent.metadata.namespace ?? '';
   const ref = controllerOf(dependent);
   if (ref) {
-    // The owner's uid finds the key string its own watch events use (keyOfObject): no key built per dependent write.
-    if (ref.kind === ownerKind) queue.add(rememberedKey({ namespace: ns, name: ref.name, uid: ref.uid }).key);
+    if (ref.kind === ownerKind) queue.add(ownerKey(ns, ref.name, ref.uid));
     return;
   }
   if (ev.type === 'DELETED') return;
   for (const owner of ctx.store.list(ownerResource, ns).items) {
     if (matchesLabels(selectors.get(owner), dependent.metadata.labels)) queue.add(keyOf(owner));
   }
+}
+
+/** Owner keys by owner uid: few owners, many dependent writes; a key built per write is hashed afresh by the queue. */
+const ownerKeys = new Map<string, { namespace: string; name: string; key: string }>();
+const OWNER_KEYS_LIMIT = 4096;
+
+function ownerKey(namespace: string, name: string, uid: string): string {
+  const known = ownerKeys.get(uid);
+  if (known !== undefined && known.name === name && known.namespace === namespace) return known.key;
+  const key = objectKey(namespace, name);
+  if (ownerKeys.size >= OWNER_KEYS_LIMIT) ownerKeys.clear();
+  ownerKeys.set(uid, { namespace, name, key });
+  return key;
 }

@@ -10,8 +10,8 @@ export function objectKey(namespace: string, name: string): string {
   return namespace === '' ? name : `${namespace}/${name}`;
 }
 
-/** One object's key, remembered by uid (with the namespace and name it was built from, to check on use). */
-interface RememberedKey {
+/** One object's key, with the namespace and name it was built from (checked on use). */
+export interface RememberedKey {
   readonly namespace: string;
   readonly name: string;
   readonly key: string;
@@ -19,52 +19,40 @@ interface RememberedKey {
   derived?: { readonly tag: string; readonly key: string };
 }
 
-/** Past this many remembered keys the memo starts over (bounded memory however many objects come and go). */
-export const OBJECT_KEY_MEMO_LIMIT = 1 << 18;
-const keysByUid = new Map<string, RememberedKey>();
-/** The same entries by key: a key names one namespace and name whichever object it was built for. */
-const namesByKey = new Map<string, RememberedKey>();
+/**
+ * Where the store keeps a stored object's key: on its metadata, under a symbol. A symbol-keyed property is left
+ * out of JSON, of Object.keys and of the deep comparisons, but spreads and Object.assign copy it, so every
+ * version of an object (the store copies metadata on each write) carries the one entry built at its creation.
+ */
+export const OBJECT_KEY: unique symbol = Symbol('kis.objectKey');
+
+type KeyedMeta = { namespace?: string; name?: string; [OBJECT_KEY]?: RememberedKey };
 
 /**
- * `objectKey` of a stored object, the same string instance for every version of it. Controllers file each pod
- * write in several Maps under this key: a key built afresh per watch event costs an allocation and a full
- * string hash at every Map (~1 µs against ~0.1 µs for a string V8 has already hashed), several times per write.
- * An object's uid is the same string instance in every version (the store copies metadata by reference) and its
- * namespace and name never change, so the uid finds the key built the first time. The memo checks both names,
- * so an object built by hand with a reused uid still gets its own key.
+ * The key entry for this metadata: the one it carries when that was built from these same names, else a new
+ * one. The check keeps a copy with other names (`{ ...pod.metadata, name: 'other' }`) from keeping a stale key.
  */
-export function keyOfObject(obj: { metadata: { namespace?: string; name?: string; uid?: string } }): string {
-  return rememberedKey(obj.metadata).key;
-}
-
-/** The memo entry behind keyOfObject, for a caller that derives a key of its own from the same names. */
-export function rememberedKey(meta: { namespace?: string; name?: string; uid?: string }): RememberedKey {
+export function rememberedKey(meta: KeyedMeta): RememberedKey {
   const namespace = meta.namespace ?? '';
   const name = meta.name ?? '';
-  const uid = meta.uid;
-  if (uid === undefined || uid === '') return { namespace, name, key: objectKey(namespace, name) };
-  const known = keysByUid.get(uid);
+  const known = meta[OBJECT_KEY];
   if (known !== undefined && known.name === name && known.namespace === namespace) return known;
-  const entry: RememberedKey = { namespace, name, key: objectKey(namespace, name) };
-  if (keysByUid.size >= OBJECT_KEY_MEMO_LIMIT) {
-    keysByUid.clear();
-    namesByKey.clear();
-  }
-  keysByUid.set(uid, entry);
-  namesByKey.set(entry.key, entry);
-  return entry;
+  return { namespace, name, key: objectKey(namespace, name) };
+}
+
+/** The store's side: gives metadata it is about to seal its key entry (reused from the version it copied). */
+export function stampObjectKey(meta: KeyedMeta): void {
+  const entry = rememberedKey(meta);
+  if (meta[OBJECT_KEY] !== entry) meta[OBJECT_KEY] = entry;
 }
 
 /**
- * The namespace and name an `objectKey` was built from. For a key from keyOfObject (a work queue's, mostly) these
- * are the object's own strings, already hashed by the store's maps; slices of the key would be hashed afresh at
- * every lookup they are used for.
+ * `objectKey` of an object, the same string instance for every stored version of it. Controllers file each pod
+ * write in several Maps under this key: a key built afresh per watch event costs an allocation and a full string
+ * hash at every Map (~1 µs against ~0.1 µs for a string V8 has already hashed), several times per write.
  */
-export function namesOfKey(key: string): { readonly namespace: string; readonly name: string } {
-  const known = namesByKey.get(key);
-  if (known !== undefined) return known;
-  const i = key.indexOf('/');
-  return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+export function keyOfObject(obj: { metadata: KeyedMeta }): string {
+  return rememberedKey(obj.metadata).key;
 }
 
 /**

@@ -6,7 +6,7 @@ import { StoreError } from './errors.ts';
 import { alreadyExists, checkPreconditions, checkShape, checkUpdatable, notFound, parseWatchStart, rfc3339Seconds } from './checks.ts';
 import { FieldIndex, type IndexFunc } from './field-index.ts';
 import { History, type HistoryEntry } from './history.ts';
-import { checkPathSegment } from './keys.ts';
+import { checkPathSegment, stampObjectKey } from './keys.ts';
 import { listPage, type ListOptions, type ListResult } from './list.ts';
 import { GENERATE_NAME_ATTEMPTS, generateName } from './names.ts';
 import { ResourceTable } from './resource-table.ts';
@@ -259,6 +259,7 @@ export class ObjectStore {
   }
 
   private seal(obj: KubeObject): KubeObject {
+    stampObjectKey(obj.metadata);
     if (this.freeze) {
       Object.freeze(obj.metadata);
       Object.freeze(obj);

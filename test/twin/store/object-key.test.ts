@@ -1,37 +1,41 @@
-// keyOfObject: the "namespace/name" key, one string instance per object across its versions.
+// keyOfObject: the "namespace/name" key, one string instance per stored object across its versions.
 import { describe, expect, it } from 'vitest';
-import { keyOfObject, namesOfKey, objectKey, rememberedKey } from '../../../sim/twin/store/index.ts';
+import { keyOfObject, OBJECT_KEY, objectKey, rememberedKey } from '../../../sim/twin/store/index.ts';
+import { newStore, pod } from './helpers.ts';
 
 describe('keyOfObject', () => {
-  it('is objectKey of the namespace and name', () => {
-    expect(keyOfObject({ metadata: { namespace: 'ns', name: 'a', uid: 'k-u1' } })).toBe('ns/a');
-    expect(keyOfObject({ metadata: { name: 'node-1', uid: 'k-u2' } })).toBe('node-1');
-    expect(keyOfObject({ metadata: { namespace: 'ns', name: 'no-uid' } })).toBe(objectKey('ns', 'no-uid'));
+  it('is objectKey of the namespace and name, for stored objects and objects built by hand', () => {
+    const { store } = newStore();
+    expect(keyOfObject(store.create('pods', pod('ns', 'a')))).toBe('ns/a');
+    expect(keyOfObject(store.create('nodes', { metadata: { name: 'node-1' } }))).toBe('node-1');
+    expect(keyOfObject({ metadata: { namespace: 'ns', name: 'by-hand' } })).toBe(objectKey('ns', 'by-hand'));
   });
 
-  it('gives every version of an object (same uid) the same remembered entry', () => {
-    const v1 = { metadata: { namespace: 'ns', name: 'p', uid: 'k-u3', resourceVersion: '1' } };
-    const v2 = { metadata: { ...v1.metadata, resourceVersion: '2' } };
-    expect(rememberedKey(v2.metadata)).toBe(rememberedKey(v1.metadata));
+  it('gives every stored version of an object the same key entry, and the deleted last state too', () => {
+    const { store } = newStore();
+    const v1 = store.create('pods', pod('ns', 'p'));
+    const v2 = store.update('pods', { ...v1, spec: { nodeName: 'n1' } });
+    const v3 = store.update('pods', { ...v2, metadata: { ...v2.metadata, labels: { a: 'b' } } });
+    const last = store.delete('pods', 'ns', 'p');
+    expect(v2).not.toBe(v1);
+    for (const v of [v2, v3, last]) expect(rememberedKey(v.metadata)).toBe(rememberedKey(v1.metadata));
   });
 
-  it('builds a fresh key when a reused uid comes with other names (objects built by hand)', () => {
-    expect(keyOfObject({ metadata: { namespace: 'ns', name: 'first', uid: 'k-u4' } })).toBe('ns/first');
-    expect(keyOfObject({ metadata: { namespace: 'ns', name: 'second', uid: 'k-u4' } })).toBe('ns/second');
-    expect(keyOfObject({ metadata: { namespace: 'other', name: 'second', uid: 'k-u4' } })).toBe('other/second');
-    expect(keyOfObject({ metadata: { name: 'second', uid: 'k-u4' } })).toBe('second');
-  });
-});
-
-describe('namesOfKey', () => {
-  it('gives back the namespace and name of a remembered key as the object\'s own strings', () => {
-    const meta = { namespace: 'ns', name: 'pod-x', uid: 'k-u5' };
-    const names = namesOfKey(keyOfObject({ metadata: meta }));
-    expect(names).toMatchObject({ namespace: 'ns', name: 'pod-x' });
+  it('stays out of JSON and of the object\'s own keys', () => {
+    const { store } = newStore();
+    const p = store.create('pods', pod('ns', 'quiet'));
+    expect(Object.keys(p.metadata)).not.toContain(String(OBJECT_KEY));
+    expect(JSON.parse(JSON.stringify(p)).metadata).toEqual(Object.fromEntries(Object.entries(p.metadata)));
   });
 
-  it('splits any other key at its slash (cluster-scoped keys have none)', () => {
-    expect(namesOfKey('never-remembered/name-1')).toMatchObject({ namespace: 'never-remembered', name: 'name-1' });
-    expect(namesOfKey('node-9')).toMatchObject({ namespace: '', name: 'node-9' });
+  it('a copy with other names (a stored pod respread under a new name) gets its own key, in and out of the store', () => {
+    const { store } = newStore();
+    const a = store.create('pods', pod('ns', 'first'));
+    const renamed = { ...a, metadata: { namespace: 'ns', name: 'second', [OBJECT_KEY]: rememberedKey(a.metadata) } };
+    expect(keyOfObject(renamed)).toBe('ns/second');
+    expect(keyOfObject({ ...a, metadata: { ...a.metadata, namespace: 'other' } })).toBe('other/first');
+    const b = store.create('pods', { ...pod('ns', 'second'), metadata: { ...pod('ns', 'second').metadata, [OBJECT_KEY]: rememberedKey(a.metadata) } });
+    expect(keyOfObject(b)).toBe('ns/second');
+    expect(rememberedKey(b.metadata)).not.toBe(rememberedKey(a.metadata));
   });
 });
