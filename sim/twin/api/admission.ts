@@ -30,15 +30,53 @@ export function addDefaultTolerations(pod: KubeObject, cfg: AdmissionConfig): vo
     tolerations.some(
       (t) => (t.effect === 'NoExecute' || !t.effect) && (t.key === key || (!t.key && t.operator === 'Exists')),
     );
+  const notReady = !tolerates(NOT_READY_TAINT);
+  const unreachable = !tolerates(UNREACHABLE_TAINT);
+  if (tolerations.length === 0 && notReady && unreachable) {
+    spec.tolerations = defaultPair(cfg);
+    return;
+  }
   const added: Toleration[] = [];
-  if (!tolerates(NOT_READY_TAINT)) {
-    added.push({ key: NOT_READY_TAINT, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: cfg.notReadyTolerationSeconds });
-  }
-  if (!tolerates(UNREACHABLE_TAINT)) {
-    added.push({ key: UNREACHABLE_TAINT, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: cfg.unreachableTolerationSeconds });
-  }
+  if (notReady) added.push(defaultToleration(NOT_READY_TAINT, cfg.notReadyTolerationSeconds));
+  if (unreachable) added.push(defaultToleration(UNREACHABLE_TAINT, cfg.unreachableTolerationSeconds));
   if (added.length) spec.tolerations = [...tolerations, ...added];
 }
+
+// Nearly every pod gets the same two tolerations: one frozen pair shared by all of them (stored pods are never
+// changed in place; freezing makes sure), not two objects and an array retained per pod.
+const sharedTolerations = new Map<string, Toleration>();
+const sharedPairs = new Map<string, readonly Toleration[]>();
+
+function defaultToleration(key: string, seconds: number): Toleration {
+  const id = `${key}\u0000${seconds}`;
+  let t = sharedTolerations.get(id);
+  if (t === undefined) sharedTolerations.set(id, (t = Object.freeze({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds })));
+  return t;
+}
+
+function defaultPair(cfg: AdmissionConfig): Toleration[] {
+  const id = `${cfg.notReadyTolerationSeconds}/${cfg.unreachableTolerationSeconds}`;
+  let pair = sharedPairs.get(id);
+  if (pair === undefined) {
+    pair = Object.freeze([defaultToleration(NOT_READY_TAINT, cfg.notReadyTolerationSeconds), defaultToleration(UNREACHABLE_TAINT, cfg.unreachableTolerationSeconds)]);
+    sharedPairs.set(id, pair);
+  }
+  return pair as Toleration[];
+}
+
+/** The globalDefault PriorityClass per store, kept until a PriorityClass is written (every pod create asks). */
+const globalDefaults = new WeakMap<ObjectStore, { writes: number; pc: KubeObject | undefined }>();
+
+function globalDefaultPriorityClass(store: ObjectStore): KubeObject | undefined {
+  const writes = store.writesTo(PRIORITY_CLASSES);
+  const known = globalDefaults.get(store);
+  if (known !== undefined && known.writes === writes) return known.pc;
+  const pc = store.list(PRIORITY_CLASSES, undefined).items.find((c) => (c as { globalDefault?: boolean }).globalDefault === true);
+  globalDefaults.set(store, { writes, pc });
+  return pc;
+}
+
+const PRIORITY_CLASSES = 'priorityclasses.scheduling.k8s.io';
 
 /** Resolves spec.priorityClassName to spec.priority (and preemptionPolicy); the global default applies when unset. */
 export function resolvePriority(pod: KubeObject, store: ObjectStore): void {
@@ -54,9 +92,7 @@ export function resolvePriority(pod: KubeObject, store: ObjectStore): void {
       );
     }
   } else {
-    pc = store
-      .list('priorityclasses.scheduling.k8s.io', undefined)
-      .items.find((c) => (c as { globalDefault?: boolean }).globalDefault === true);
+    pc = globalDefaultPriorityClass(store);
     if (pc) spec.priorityClassName = pc.metadata.name;
   }
   const value = (pc as { value?: number } | undefined)?.value ?? 0;

@@ -79,6 +79,14 @@ export class ObjectStore {
   }
 
   /**
+   * How many writes a resource has had: a caller that derives something from all its objects (the default
+   * PriorityClass, say) can keep the result until this moves.
+   */
+  writesTo(resource: string): number {
+    return this.tables.get(resource)?.writes ?? 0;
+  }
+
+  /**
    * Items in etcd key order (namespace, then name); namespace undefined = all namespaces, '' = cluster-scoped.
    * With `limit`, a `continue` token is returned while items remain; continued pages list the store as it was at the
    * first page (upstream: etcd reads the first page's revision), rebuilt from history, or throw Expired.

@@ -9,9 +9,15 @@ export class ResourceTable {
   private readonly buckets = new Map<string, NamespaceBucket>();
   private namespaces: string[] | undefined = [];
   private count = 0;
+  private writeCount = 0;
 
   get size(): number {
     return this.count;
+  }
+
+  /** Writes (sets and deletes) so far: unchanged means every object of the resource is as it was. */
+  get writes(): number {
+    return this.writeCount;
   }
 
   get(namespace: string, name: string): KubeObject | undefined {
@@ -19,6 +25,7 @@ export class ResourceTable {
   }
 
   set(namespace: string, name: string, obj: KubeObject): void {
+    this.writeCount++;
     let bucket = this.buckets.get(namespace);
     if (bucket === undefined) {
       bucket = new NamespaceBucket();
@@ -31,6 +38,7 @@ export class ResourceTable {
   delete(namespace: string, name: string): void {
     const bucket = this.buckets.get(namespace);
     if (bucket === undefined || !bucket.objects.has(name)) return;
+    this.writeCount++;
     bucket.delete(name);
     this.count--;
     if (bucket.size === 0) {
