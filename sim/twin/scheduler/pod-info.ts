@@ -167,6 +167,39 @@ function spreadConstraints(namespace: string, labels: Record<string, string>, sp
   });
 }
 
+interface PodRequests {
+  readonly requests: Resources;
+  readonly nonZero: Resources;
+}
+
+/**
+ * Requests by container list: the pods of one ReplicaSet share their template's containers array, so they share
+ * one parse of its quantities and one (frozen) pair of totals instead of two objects each.
+ */
+const requestsByContainers = new WeakMap<object, PodRequests & { init: unknown; overhead: unknown }>();
+
+function requestsOf(spec: RawPodSpec): PodRequests {
+  const containers = spec.containers;
+  if (containers === undefined) return { requests: podRequests(spec), nonZero: podRequests(spec, true) };
+  const known = requestsByContainers.get(containers);
+  if (known !== undefined && known.init === spec.initContainers && known.overhead === spec.overhead) return known;
+  const entry = { requests: frozen(podRequests(spec)), nonZero: frozen(podRequests(spec, true)), init: spec.initContainers, overhead: spec.overhead };
+  requestsByContainers.set(containers, entry);
+  return entry;
+}
+
+function frozen(r: Resources): Resources {
+  Object.freeze(r.scalar);
+  return Object.freeze(r);
+}
+
+/** The empty list every pod without a given term shares (a PodInfo is kept per bound pod: 100,000 of them). */
+const NONE: readonly never[] = Object.freeze([]);
+
+function mapOrNone<T, U>(list: readonly T[] | undefined, fn: (t: T) => U): readonly U[] {
+  return list === undefined || list.length === 0 ? NONE : list.map(fn);
+}
+
 function parseTime(s: unknown): number {
   if (typeof s !== 'string') return 0;
   const t = parseTimestamp(s);
@@ -182,6 +215,7 @@ export function podInfo(obj: KubeObject): PodInfo {
   const aff = spec.affinity;
   const req = aff?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   const createdMs = parseTime(obj.metadata.creationTimestamp);
+  const totals = requestsOf(spec);
   return {
     key: keyOfObject(obj),
     namespace,
@@ -191,19 +225,19 @@ export function podInfo(obj: KubeObject): PodInfo {
     labels,
     priority: spec.priority ?? 0,
     preemptNever: spec.preemptionPolicy === 'Never',
-    requests: podRequests(spec),
-    nonZero: podRequests(spec, true),
-    tolerations: spec.tolerations ?? [],
+    requests: totals.requests,
+    nonZero: totals.nonZero,
+    tolerations: spec.tolerations ?? NONE,
     nodeSelector: spec.nodeSelector && Object.keys(spec.nodeSelector).length ? spec.nodeSelector : undefined,
     requiredNodeTerms: req ? (req.nodeSelectorTerms ?? []) : undefined,
-    preferredNodeTerms: aff?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [],
-    affinity: (aff?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => affinityTerm(namespace, t, 1)),
-    antiAffinity: (aff?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => affinityTerm(namespace, t, 1)),
-    preferredAffinity: (aff?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) =>
+    preferredNodeTerms: aff?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? NONE,
+    affinity: mapOrNone(aff?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution, (t) => affinityTerm(namespace, t, 1)),
+    antiAffinity: mapOrNone(aff?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, (t) => affinityTerm(namespace, t, 1)),
+    preferredAffinity: mapOrNone(aff?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
       affinityTerm(namespace, w.podAffinityTerm ?? {}, w.weight ?? 1)),
-    preferredAntiAffinity: (aff?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) =>
+    preferredAntiAffinity: mapOrNone(aff?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
       affinityTerm(namespace, w.podAffinityTerm ?? {}, w.weight ?? 1)),
-    spread: spreadConstraints(namespace, labels, spec),
+    spread: spec.topologySpreadConstraints?.length ? spreadConstraints(namespace, labels, spec) : NONE,
     nodeName: spec.nodeName ?? '',
     nominatedNodeName: status.nominatedNodeName ?? '',
     terminating: obj.metadata.deletionTimestamp !== undefined,
