@@ -7,6 +7,9 @@ const DEFAULT_DOMAIN = 'docker.io';
 const MEMO_LIMIT = 4096;
 const normalized = new Map<string, string>();
 const ids = new Map<string, string>();
+const presentTexts = new Map<string, string>();
+const createdTexts = new Map<string, string>();
+const startedTexts = new Map<string, string>();
 
 function memo(cache: Map<string, string>, key: string, compute: (k: string) => string): string {
   let v = cache.get(key);
@@ -98,9 +101,10 @@ export const messages = {
   pulling: (image: string) => `Pulling image "${image}"`,
   pulled: (image: string, pullMs: number, totalMs: number, size: number) =>
     `Successfully pulled image "${image}" in ${goDuration(pullMs)} (${goDuration(totalMs)} including waiting). Image size: ${size} bytes.`,
-  present: (image: string) => `Container image "${image}" already present on machine`,
-  created: (container: string) => `Created container: ${container}`,
-  started: (container: string) => `Started container ${container}`,
+  // Said for every pod started: one string per image or container name, shared by every Event that says it.
+  present: (image: string) => memo(presentTexts, image, (i) => `Container image "${i}" already present on machine`),
+  created: (container: string) => memo(createdTexts, container, (c) => `Created container: ${c}`),
+  started: (container: string) => memo(startedTexts, container, (c) => `Started container ${c}`),
   killing: (container: string) => `Stopping container ${container}`,
   sandboxChanged: () => 'Pod sandbox changed, it will be killed and re-created.',
 } as const;

@@ -31,8 +31,50 @@ function t(msTime: number): string {
   return s;
 }
 
+// Stored pods are never changed in place, so equal parts of their statuses can be one frozen object: a
+// condition, a running state, a node's hostIPs. Pods that start in the same second (thousands, in lockstep)
+// then share them instead of each keeping its own; a pod's status is most of what the twin holds per pod.
+const SHARED_LIMIT = 4096;
+const conditionsBySecond = new Map<string, Map<string, Condition>>();
+const runningByStart = new Map<string, Record<string, unknown>>();
+const hostIPsByIp = new Map<string, readonly { ip: string }[]>();
+const NO_LAST_STATE = Object.freeze({});
+
 function condition(type: string, on: boolean, since: number, reason?: string, message?: string): Condition {
-  return { type, status: on ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: t(since), ...(on || !reason ? {} : { reason }), ...(on || !message ? {} : { message }) };
+  const at = t(since);
+  let byKind = conditionsBySecond.get(at);
+  if (byKind === undefined) {
+    if (conditionsBySecond.size >= SHARED_LIMIT) conditionsBySecond.clear();
+    conditionsBySecond.set(at, (byKind = new Map()));
+  }
+  const kind = on ? `${type}\u0000True` : `${type}\u0000False\u0000${reason ?? ''}\u0000${message ?? ''}`;
+  let c = byKind.get(kind);
+  if (c === undefined) {
+    c = Object.freeze({ type, status: on ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: at, ...(on || !reason ? {} : { reason }), ...(on || !message ? {} : { message }) });
+    byKind.set(kind, c);
+  }
+  return c;
+}
+
+function runningState(startedAtMs: number): Record<string, unknown> {
+  const startedAt = t(startedAtMs);
+  let state = runningByStart.get(startedAt);
+  if (state === undefined) {
+    if (runningByStart.size >= SHARED_LIMIT) runningByStart.clear();
+    state = Object.freeze({ running: Object.freeze({ startedAt }) });
+    runningByStart.set(startedAt, state);
+  }
+  return state;
+}
+
+function hostIPsOf(hostIP: string): readonly { ip: string }[] {
+  let ips = hostIPsByIp.get(hostIP);
+  if (ips === undefined) {
+    if (hostIPsByIp.size >= SHARED_LIMIT) hostIPsByIp.clear();
+    ips = Object.freeze([Object.freeze({ ip: hostIP })]);
+    hostIPsByIp.set(hostIP, ips);
+  }
+  return ips;
 }
 
 function terminatedJson(s: TerminatedState): Record<string, unknown> {
@@ -55,12 +97,12 @@ function containerStatus(run: PodRun, c: ContainerRun, waitingReason: string): R
   const created = c.containerId !== undefined;
   let state: Record<string, unknown>;
   if (c.terminated) state = terminatedJson(c.terminated);
-  else if (c.startedAtMs !== undefined) state = { running: { startedAt: t(c.startedAtMs) } };
+  else if (c.startedAtMs !== undefined) state = runningState(c.startedAtMs);
   else state = { waiting: { reason: waitingReason } };
   return {
     name: c.name,
     state,
-    lastState: c.last ? terminatedJson(c.last) : {},
+    lastState: c.last ? terminatedJson(c.last) : NO_LAST_STATE,
     ready: isReady(run, c),
     restartCount: c.restartCount,
     // upstream: a container not yet created shows the image as written in the spec and an empty imageID.
@@ -109,7 +151,7 @@ export function podStatusFor(pod: KubeObject, run: PodRun, hostIP: string): Reco
     phase: phaseOf(run),
     conditions,
     hostIP,
-    hostIPs: [{ ip: hostIP }],
+    hostIPs: hostIPsOf(hostIP),
     ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
     startTime: t(run.startTimeMs),
     ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(run, c, 'PodInitializing')) } : {}),

@@ -175,3 +175,37 @@ describe('podStatusFor phase (upstream getPhase, restartPolicy Always)', () => {
     expect(s['qosClass']).toBe('BestEffort');
   });
 });
+
+describe('podStatusFor shared parts', () => {
+  const podNamed = (name: string) => ({ metadata: { name, namespace: 'd', uid: `u-${name}` }, spec: { containers: [{ name: 'a', image: 'x' }] } });
+  const running = (name: string, at: number) => {
+    const pod = podNamed(name);
+    const run = newPodRun(pod, at);
+    run.stage = 'running';
+    run.startedAtMs = at;
+    run.containers[0]!.startedAtMs = at;
+    run.containers[0]!.containerId = `kis://${name}`;
+    return podStatusFor(pod, run, '10.0.0.1') as { conditions: object[]; hostIPs: object; containerStatuses: { state: object; lastState: object; containerID: string }[] };
+  };
+
+  it('pods started in the same second share frozen conditions, running state and hostIPs; their own parts stay their own', () => {
+    const at = Date.UTC(2026, 0, 1, 0, 0, 5);
+    const a = running('a', at);
+    const b = running('b', at + 300);
+    expect(b.conditions).toEqual(a.conditions);
+    b.conditions.forEach((c, i) => expect(c).toBe(a.conditions[i]));
+    expect(b.hostIPs).toBe(a.hostIPs);
+    expect(b.containerStatuses[0]!.state).toBe(a.containerStatuses[0]!.state);
+    expect(b.containerStatuses[0]!.containerID).not.toBe(a.containerStatuses[0]!.containerID);
+    for (const shared of [a.conditions[0], a.hostIPs, a.containerStatuses[0]!.state, a.containerStatuses[0]!.lastState]) expect(Object.isFrozen(shared)).toBe(true);
+  });
+
+  it('another second, node or readiness gives other objects with the right values', () => {
+    const at = Date.UTC(2026, 0, 1, 0, 0, 5);
+    const a = running('a', at);
+    const later = running('c', at + 1_000);
+    expect(later.conditions[0]).not.toBe(a.conditions[0]);
+    expect(later.conditions[0]).toMatchObject({ lastTransitionTime: '2026-01-01T00:00:06Z' });
+    expect(a.conditions.find((c) => (c as { type: string }).type === 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [a]' });
+  });
+});
