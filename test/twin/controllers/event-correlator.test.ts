@@ -59,15 +59,18 @@ describe('EventCorrelator', () => {
     expect(c.correlate(facts({ name: 'other', uid: 'u9' }), 300_000, name).kind).toBe('write');
   });
 
-  it('forgets the least recently used keys past its cache size, so memory stays bounded', () => {
-    const c = new EventCorrelator({ cacheSize: 2 });
+  it('forgets objects not talked about for a while past its cache size, so memory stays bounded', () => {
+    const c = new EventCorrelator({ cacheSize: 8 });
     const name = namer();
     // Distinct objects have distinct uids (the key is by uid when there is one).
-    c.correlate(facts({ name: 'a', uid: 'ua' }), 0, name);
-    c.correlate(facts({ name: 'b', uid: 'ub' }), 0, name);
-    c.correlate(facts({ name: 'c', uid: 'uc' }), 0, name);
-    expect(c.correlate(facts({ name: 'a', uid: 'ua' }), 0, name)).toMatchObject({ name: 'ev-4', count: 1 });
-    expect(c.correlate(facts({ name: 'c', uid: 'uc' }), 0, name)).toMatchObject({ name: 'ev-3', count: 2 });
+    const say = (o: string) => c.correlate(facts({ name: o, uid: `u${o}` }), 0, name);
+    say('a');
+    say('b');
+    say('a'); // a used again
+    for (const o of ['c', 'd', 'e']) say(o);
+    expect(say('a')).toMatchObject({ name: 'ev-1', count: 3 });
+    for (const o of ['f', 'g', 'h', 'i', 'j', 'k', 'l', 'm']) say(o);
+    expect(say('b')).toMatchObject({ count: 1 });
   });
 
   it('tells objects apart by uid, or by kind, namespace and name when an object has no uid', () => {
@@ -85,13 +88,33 @@ describe('EventCorrelator', () => {
 });
 
 describe('LruCache', () => {
-  it('evicts the least recently used entry, a get counting as a use', () => {
-    const l = new LruCache<string, number>(2);
+  it('keeps an entry for capacity/2 − 1 insertions after its last use, and never holds more than its capacity', () => {
+    const l = new LruCache<string, number>(8);
+    for (let round = 0; round < 50; round++) {
+      l.set('hot', round);
+      for (let i = 0; i < 3; i++) {
+        l.set(`k${round}-${i}`, i);
+        expect(l.size).toBeLessThanOrEqual(8);
+      }
+      expect(l.get('hot')).toBe(round);
+    }
+    for (let i = 0; i < 8; i++) l.set(`cold-${i}`, i);
+    expect(l.get('hot')).toBeUndefined();
+  });
+
+  it('updates a value in place without growing', () => {
+    const l = new LruCache<string, number>(10);
+    l.set('a', 1);
+    l.set('a', 2);
+    expect([l.get('a'), l.size]).toEqual([2, 1]);
+  });
+
+  it('works with a capacity of one', () => {
+    const l = new LruCache<string, number>(1);
     l.set('a', 1);
     l.set('b', 2);
-    expect(l.get('a')).toBe(1);
-    l.set('c', 3);
-    expect([l.get('a'), l.get('b'), l.get('c'), l.size]).toEqual([1, undefined, 3, 2]);
+    expect(l.get('b')).toBe(2);
+    expect(l.size).toBeLessThanOrEqual(1);
   });
 
   it('rejects a capacity below one', () => {
