@@ -63,7 +63,7 @@ class DeploymentController implements Controller {
     // What this controller reads of a pod is its owner, deletion state and phase (active counts, Recreate's wait
     // for old pods), not the order pods were written in: a write that kept all three (a kubelet's status write,
     // mostly) is filed in place and wakes nothing.
-    if (ev.type === 'MODIFIED' && previous !== undefined && sameDeploymentFacts(previous, ev.object) && this.podIndex.refresh(ev.object) !== undefined) return;
+    if (ev.type === 'MODIFIED' && previous !== undefined && sameDeploymentFacts(previous, ev.object) && this.podIndex.refresh(ev.object, previous) !== undefined) return;
     this.podIndex.apply(ev);
     if (ev.type !== 'DELETED' && !ev.object.metadata.deletionTimestamp) return;
     const ref = controllerOf(ev.object);

@@ -123,7 +123,7 @@ class ReplicaSetController implements Controller {
     // A write that kept the owner references keeps the pod where it is filed: refreshed in place (a sync ranks
     // and counts its pods; it does not read the order they were written in).
     const kept = ev.type === 'MODIFIED' && previous !== undefined && previous.metadata.ownerReferences === ev.object.metadata.ownerReferences;
-    const { before, after } = (kept ? this.index.refresh(ev.object) : undefined) ?? this.index.apply(ev);
+    const { before, after } = (kept ? this.index.refresh(ev.object, previous) : undefined) ?? this.index.apply(ev);
     // A write that changed nothing a sync counts or claims by (a kubelet's ContainerCreating → Running report) would
     // sync to the same status and decisions: no need to wake the owner (upstream wakes it and finds nothing to do).
     if (ev.type === 'MODIFIED' && previous !== undefined && before?.obj === previous && after !== undefined && sameFacts(before, after, previous, ev.object)) return;

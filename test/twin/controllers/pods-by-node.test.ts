@@ -32,7 +32,7 @@ describe('PodsByNode', () => {
         const existing = store.get('pods', 'ns', name);
         if (replayLate && i === Math.floor(steps.length / 2)) attach();
         if (s.op === 'create' && !existing) store.create('pods', pod('ns', name, s.node === 0 ? { nodeName: 'n-pre' } : {}));
-        else if (s.op === 'bind' && existing && !(existing.spec as { nodeName?: string }).nodeName) store.update('pods', { ...existing, spec: { ...existing.spec, nodeName: `n${s.node}` } });
+        else if (s.op === 'bind' && existing && !(existing.spec as { nodeName?: string }).nodeName) store.update('pods', { ...existing, spec: { ...(existing.spec as object), nodeName: `n${s.node}` } });
         else if (s.op === 'status' && existing) store.update('pods', { ...existing, status: { phase: `P${i}` } });
         else if (s.op === 'delete' && existing) store.delete('pods', 'ns', name);
       }

@@ -40,6 +40,20 @@ describe('OwnedIndex', () => {
     expect([...index.owned('rs-uid').entries()][0]!.active).toBe(false);
   });
 
+  it('refresh with the previous version finds the entry by that version\'s owner, the same as without', () => {
+    const index = new OwnedIndex('ReplicaSet');
+    const first = pod('a');
+    index.apply({ type: 'ADDED', object: first });
+    index.apply({ type: 'ADDED', object: pod('orphan', {}, []) });
+    const next = pod('a', ready);
+    expect(index.refresh(next, first)?.before.obj).toBe(first);
+    expect([...index.owned('rs-uid').values()]).toEqual([next]);
+    const orphanNext = pod('orphan', ready, []);
+    expect(index.refresh(orphanNext, pod('orphan', {}, []))?.after.obj).toBe(orphanNext);
+    // A previous version filed nowhere (another kind's) or an object never filed: the caller applies instead.
+    expect(index.refresh(pod('x'), pod('x'))).toBeUndefined();
+  });
+
   it('refresh refuses an object it has not filed (the caller applies it instead)', () => {
     const index = new OwnedIndex('ReplicaSet');
     expect(index.refresh(pod("x"))).toBeUndefined();
