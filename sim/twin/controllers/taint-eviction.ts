@@ -29,7 +29,6 @@ export function taintEvictionController(ctx: ControllerContext): Controller {
   const pods = new PodsByNode();
   const tainted = new Map<string, Taint[]>();
   const scheduled = new Map<string, Scheduled>();
-  const lastTolerations = new Map<string, readonly unknown[]>();
   const stops: (() => void)[] = [];
 
   const podRef = (key: string): KubeObject => {
@@ -137,12 +136,12 @@ export function taintEvictionController(ctx: ControllerContext): Controller {
         const { before, after } = pods.apply(ev, previous);
         const key = keyOf(ev.object);
         if (ev.type === 'DELETED') {
-          lastTolerations.delete(key);
           if (scheduled.has(key)) podQueue.add(key);
           return;
         }
-        // upstream PodUpdated: only a new binding or changed tolerations matter.
-        const tolerations = tolerationsChanged(ev.object);
+        // upstream PodUpdated: only a new binding or changed tolerations matter. The version this write replaced
+        // tells which (a store watch always passes it; without it, look again to be safe).
+        const tolerations = ev.type === 'MODIFIED' && (previous === undefined || tolerationsDiffer(tolerationsOf(previous), tolerationsOf(ev.object)));
         if (after && (after !== before || ev.type === 'ADDED' || tolerations)) podQueue.add(key);
       }, { replay: true }));
     },
@@ -155,12 +154,8 @@ export function taintEvictionController(ctx: ControllerContext): Controller {
     },
   };
 
-  /** Compares with the tolerations last seen (by reference first: writers that spread a pod share its spec). */
-  function tolerationsChanged(pod: KubeObject): boolean {
-    const key = keyOf(pod);
-    const next = tolerationsOf(pod);
-    const prev = lastTolerations.get(key);
-    lastTolerations.set(key, next);
-    return prev !== undefined && prev !== next && JSON.stringify(prev) !== JSON.stringify(next);
+  /** By reference first: writers that spread a pod share its tolerations. */
+  function tolerationsDiffer(prev: readonly unknown[], next: readonly unknown[]): boolean {
+    return prev !== next && JSON.stringify(prev) !== JSON.stringify(next);
   }
 }

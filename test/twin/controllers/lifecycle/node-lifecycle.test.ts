@@ -122,6 +122,21 @@ describe('taint eviction', () => {
     expect(sim.list('events', 'default').map((e) => (e as unknown as { message: string }).message)).toContain('Cancelling deletion of Pod default/p');
   });
 
+  it('a pod whose tolerations change is looked at again: tolerating forever cancels its eviction', async () => {
+    sim = startSim({ controllers: [taintEvictionController] });
+    addNode(sim, 'n1');
+    addRunningPod(sim, 'p', 'n1', { tolerations: [{ key: 'x', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }] });
+    const n = sim.get('nodes', '', 'n1')!;
+    sim.registry.commitUpdate(sim.res('nodes'), { ...n, spec: { ...(n.spec as object), taints: [{ key: 'x', effect: 'NoExecute' }] } }, n);
+    await sim.advance(30_000);
+    const p = sim.get('pods', 'default', 'p')!;
+    // upstream processPodOnNode: no time limit among the used tolerations → cancelWorkWithEvent.
+    sim.registry.commitUpdate(sim.res('pods'), { ...p, spec: { ...(p.spec as object), tolerations: [{ key: 'x', operator: 'Exists', effect: 'NoExecute' }] } }, p);
+    await sim.advance(60_000);
+    expect(sim.get('pods', 'default', 'p')?.metadata.deletionTimestamp).toBeUndefined();
+    expect(sim.list('events', 'default').map((e) => (e as unknown as { message: string }).message)).toContain('Cancelling deletion of Pod default/p');
+  });
+
   it('out-of-service: intolerant pods are deleted and, the node being NotReady, force-deleted by PodGC', async () => {
     sim = startSim({ controllers: [nodeLifecycleController, taintEvictionController, podGcController] });
     const k1 = addNode(sim, 'n1');
