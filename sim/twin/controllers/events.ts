@@ -29,7 +29,10 @@ export class RegistryEventRecorder implements EventRecorder {
   private readonly correlator: EventCorrelator;
   /** One frozen `source` per component and host, shared by every Event it is on (the store never mutates it). */
   private readonly sources = new Map<string, Map<string, EventSource>>();
-  private lastNanos = 0n;
+  private baseMs = Number.NEGATIVE_INFINITY;
+  private baseHigh = 0;
+  private baseLow = 0;
+  private sinceBase = 0;
 
   constructor(
     private readonly registry: Registry,
@@ -48,7 +51,7 @@ export class RegistryEventRecorder implements EventRecorder {
       const c = this.correlator.correlate(
         { component: source.component, host: source.host ?? '', kind: obj.kind ?? '', namespace: meta.namespace ?? '', name: meta.name ?? '', uid: meta.uid ?? '', apiVersion: obj.apiVersion ?? '', type, reason, message },
         nowMs,
-        () => `${meta.name ?? 'unknown'}.${this.uniqueNanos().toString(16)}`,
+        () => `${meta.name ?? 'unknown'}.${this.uniqueNanosHex()}`,
       );
       if (c.kind === 'skip') return;
       const now = this.timestamp(nowMs);
@@ -113,13 +116,31 @@ export class RegistryEventRecorder implements EventRecorder {
   }
 
   /**
-   * Nanoseconds from the clock, strictly increasing so two events in one millisecond get distinct names.
-   * BigInt: epoch nanoseconds (~1.8e18) are past 2^53, where a float would swallow the +1.
+   * Nanoseconds from the clock in hex, strictly increasing so two events in one millisecond get distinct names:
+   * the clock's millisecond times 10^6, or one more than the last name's when that is not later.
+   * Epoch nanoseconds (~1.8e18) are past 2^53, where a float would swallow the +1: the value is kept as the
+   * clock millisecond it was last based on (BigInt, once per distinct millisecond) split into 24-bit limbs,
+   * plus a count of events since, so an Event costs number arithmetic only.
    */
-  private uniqueNanos(): bigint {
-    const fromClock = BigInt(Math.floor(this.clock.now())) * 1_000_000n;
-    const nanos = fromClock > this.lastNanos ? fromClock : this.lastNanos + 1n;
-    this.lastNanos = nanos;
-    return nanos;
+  private uniqueNanosHex(): string {
+    const ms = Math.floor(this.clock.now());
+    // The clock's nanoseconds are later than the last name's unless that ran more than the gap ahead.
+    if (ms > this.baseMs && (this.baseMs === Number.NEGATIVE_INFINITY || this.sinceBase < (ms - this.baseMs) * 1_000_000)) {
+      const base = BigInt(ms) * 1_000_000n;
+      this.baseMs = ms;
+      this.baseHigh = Number(base >> 24n);
+      this.baseLow = Number(base & 0xffffffn);
+      this.sinceBase = 0;
+      return hexOf(this.baseHigh, this.baseLow);
+    }
+    this.sinceBase++;
+    const low = this.baseLow + this.sinceBase;
+    return hexOf(this.baseHigh + Math.floor(low / LIMB), low % LIMB);
   }
+}
+
+const LIMB = 0x1000000;
+
+function hexOf(high: number, low: number): string {
+  return high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(6, '0');
 }

@@ -2,7 +2,7 @@
 // and the pure classification of a dependent's owner references.
 // upstream: pkg/controller/garbagecollector/graph_builder.go (uidToNode, owners/dependents),
 // garbagecollector.go classifyReferences, attemptToDeleteItem.
-import { rememberedKey, type KubeObject, type OwnerReference } from '../store/index.ts';
+import type { KubeObject, OwnerReference } from '../store/index.ts';
 
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const FINALIZER_ORPHAN = 'orphan';
@@ -10,16 +10,6 @@ export const FINALIZER_ORPHAN = 'orphan';
 /** "resourceKey\0namespace\0name": identifies an object across resources. */
 export function gcKey(resource: string, namespace: string, name: string): string {
   return `${resource}\u0000${namespace}\u0000${name}`;
-}
-
-/** gcKey of a stored object, the same string for every version of it (see keyOfObject). */
-export function gcKeyOf(resource: string, obj: KubeObject): string {
-  const remembered = rememberedKey(obj.metadata);
-  const d = remembered.derived;
-  if (d !== undefined && d.tag === resource) return d.key;
-  const key = gcKey(resource, remembered.namespace, remembered.name);
-  remembered.derived = { tag: resource, key };
-  return key;
 }
 
 export function splitGcKey(key: string): { resource: string; namespace: string; name: string } {

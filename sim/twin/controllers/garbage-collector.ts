@@ -7,7 +7,7 @@ import { deleteObject, RESOURCES, resourceByKey, resourceForKind } from '../api/
 import type { KubeObject, OwnerReference } from '../store/index.ts';
 import { watchResource, type Controller, type ControllerContext } from './controller.ts';
 import {
-  classifyReferences, decideDependent, FINALIZER_FOREGROUND, FINALIZER_ORPHAN, gcKeyOf, OwnershipIndex, splitGcKey, type OwnerState,
+  classifyReferences, decideDependent, FINALIZER_FOREGROUND, FINALIZER_ORPHAN, gcKey, OwnershipIndex, splitGcKey, type OwnerState,
 } from './garbage-collector-graph.ts';
 import { isRetryableWriteError } from './quorum-gate.ts';
 import { WorkQueue } from './workqueue.ts';
@@ -133,7 +133,7 @@ export function garbageCollectorController(ctx: ControllerContext): Controller {
       if (ev.type === 'ADDED' && !o.metadata.ownerReferences?.length) return;
       if (ev.type === 'MODIFIED' && previous !== undefined && previous.metadata.ownerReferences === o.metadata.ownerReferences) return;
     }
-    const key = gcKeyOf(resource, o);
+    const key = gcKey(resource, o.metadata.namespace ?? '', o.metadata.name ?? '');
     const uid = o.metadata.uid ?? '';
     if (ev.type === 'DELETED') {
       const owners = index.ownerUidsOf(key);

@@ -8,7 +8,7 @@
 // - Continued list pages show the snapshot of the first page, as long as history still covers it (else Expired).
 export type { KubeObject, ObjectMeta, OwnerReference, WatchEvent, WatchEventType } from './types.ts';
 export { StoreError, isStoreError, type StoreErrorReason } from './errors.ts';
-export { keyOfObject, objectKey, OBJECT_KEY, rememberedKey, type RememberedKey } from './keys.ts';
+export { keyOfObject, objectKey, OBJECT_KEY } from './keys.ts';
 export type { ListOptions, ListResult } from './list.ts';
 export { rfc3339Seconds } from './checks.ts';
 export { ObjectStore, type StoreOptions, type WatchHandle, type WatchOptions } from './object-store.ts';

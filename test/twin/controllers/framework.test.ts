@@ -1,5 +1,10 @@
 // The controller framework: work queue semantics on a lockstep clock, event recording and aggregation.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../../sim/core/index.ts';
+import type { Registry } from '../../../sim/twin/api/index.ts';
+import { RegistryEventRecorder } from '../../../sim/twin/controllers/index.ts';
+import type { KubeObject } from '../../../sim/twin/store/index.ts';
 import { WorkQueue, watchResource, keyOf, type Controller } from '../../../sim/twin/controllers/index.ts';
 import { startSim } from '../../helpers/sim.ts';
 
@@ -62,6 +67,27 @@ describe('watchResource + events', () => {
     expect(events[0]!.metadata.name).toMatch(/^x\.[0-9a-f]+$/);
     expect(sim.errors).toEqual([]);
     sim.stop();
+  });
+
+  it('property: names carry the clock in hex nanoseconds, one more than the last when the clock has not moved past it', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.array(fc.oneof(fc.constant(0), fc.constant(1), fc.nat(5_000)), { minLength: 1, maxLength: 60 }), (start, steps) => {
+      let now = start;
+      const clock = { now: () => now } as unknown as Clock;
+      const names: string[] = [];
+      const registry = { store: { get: () => undefined }, create: (_r: unknown, _ns: string, body: KubeObject) => void names.push(body.metadata.name ?? '') } as unknown as Registry;
+      const recorder = new RegistryEventRecorder(registry, clock);
+      // The reference: BigInt nanoseconds, as client-go's fmt.Sprintf("%v.%x", name, t.UnixNano()) with a +1 for ties.
+      let last = -1n;
+      const want: string[] = [];
+      steps.forEach((step, i) => {
+        now += step;
+        const fromClock = BigInt(now) * 1_000_000n;
+        last = fromClock > last ? fromClock : last + 1n;
+        want.push(`o${i}.${last.toString(16)}`);
+        recorder.event({ metadata: { name: `o${i}`, namespace: 'default', uid: `u${i}` } } as KubeObject, 'Normal', 'R', 'm', { component: 'c' });
+      });
+      expect(names).toEqual(want);
+    }));
   });
 
   it('gives two events in the same millisecond distinct names', () => {
