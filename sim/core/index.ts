@@ -15,4 +15,5 @@ export { SeededRandom, type Seed } from './seeded-random.ts';
 export { uuidFrom, hexFrom, flatString, randomSuffix, generateName, SUFFIX_ALPHABET, MAX_GENERATED_NAME_LENGTH } from './ids.ts';
 export { formatMissionTime, rfc3339Seconds, rfc3339Micro, parseTimestamp } from './time-format.ts';
 export { Fifo } from './fifo.ts';
+export { BoundedMap } from './bounded-map.ts';
 export { applyHeapPolicy, heapGrowingPercent, DEFAULT_HEAP_GROWING_PERCENT, HEAP_GROWING_ENV } from './heap-policy.ts';

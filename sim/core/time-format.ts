@@ -1,4 +1,5 @@
 // Clock instants and durations as people and the Kubernetes API write them.
+import { BoundedMap } from './bounded-map.ts';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -67,13 +68,7 @@ let lastMsText = '';
  * (ready-since, lease renewals). NaN when the text is not a date, as Date.parse.
  */
 export function parseTimestamp(text: string): number {
-  const known = parsedTimestamps.get(text);
-  if (known !== undefined) return known;
-  const ms = Date.parse(text);
-  if (parsedTimestamps.size >= PARSED_TIMESTAMPS_KEPT) parsedTimestamps.clear();
-  parsedTimestamps.set(text, ms);
-  return ms;
+  return parsedTimestamps.get(text) ?? parsedTimestamps.set(text, Date.parse(text));
 }
 
-const PARSED_TIMESTAMPS_KEPT = 256;
-const parsedTimestamps = new Map<string, number>();
+const parsedTimestamps = new BoundedMap<string, number>(256);

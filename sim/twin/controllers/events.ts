@@ -125,7 +125,7 @@ export class RegistryEventRecorder implements EventRecorder {
   private uniqueNanosHex(): string {
     const ms = Math.floor(this.clock.now());
     // The clock's nanoseconds are later than the last name's unless that ran more than the gap ahead.
-    if (ms > this.baseMs && (this.baseMs === Number.NEGATIVE_INFINITY || this.sinceBase < (ms - this.baseMs) * 1_000_000)) {
+    if (ms > this.baseMs && this.sinceBase < (ms - this.baseMs) * 1_000_000) {
       const base = BigInt(ms) * 1_000_000n;
       this.baseMs = ms;
       this.baseHigh = Number(base >> 24n);

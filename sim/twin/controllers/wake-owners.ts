@@ -2,6 +2,7 @@
 // every owner of that kind whose selector matches it, which may adopt it.
 // upstream: ReplicaSetController.addPod/updatePod → getPodReplicaSets (and the same in the deployment,
 // statefulset and daemon controllers).
+import { BoundedMap } from '../../core/index.ts';
 import { matchesLabels } from '../selectors/index.ts';
 import { objectKey, type WatchEvent } from '../store/index.ts';
 import { keyOf, type ControllerContext } from './controller.ts';
@@ -31,14 +32,10 @@ export function wakeOwners(
 }
 
 /** Owner keys by owner uid: few owners, many dependent writes; a key built per write is hashed afresh by the queue. */
-const ownerKeys = new Map<string, { namespace: string; name: string; key: string }>();
-const OWNER_KEYS_LIMIT = 4096;
+const ownerKeys = new BoundedMap<string, { namespace: string; name: string; key: string }>(4096);
 
 function ownerKey(namespace: string, name: string, uid: string): string {
   const known = ownerKeys.get(uid);
   if (known !== undefined && known.name === name && known.namespace === namespace) return known.key;
-  const key = objectKey(namespace, name);
-  if (ownerKeys.size >= OWNER_KEYS_LIMIT) ownerKeys.clear();
-  ownerKeys.set(uid, { namespace, name, key });
-  return key;
+  return ownerKeys.set(uid, { namespace, name, key: objectKey(namespace, name) }).key;
 }

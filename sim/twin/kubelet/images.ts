@@ -1,23 +1,19 @@
 // Container images as the kubelet reports them: normalised references, stable digests, and upstream's event texts.
 // upstream: github.com/distribution/reference ParseNormalizedNamed (docker.io/library defaulting, :latest tag).
+import { BoundedMap } from '../../core/index.ts';
 
 const DEFAULT_DOMAIN = 'docker.io';
 
 // Pod statuses name the same few images over and over: remember the answers (bounded, cleared when full).
 const MEMO_LIMIT = 4096;
-const normalized = new Map<string, string>();
-const ids = new Map<string, string>();
-const presentTexts = new Map<string, string>();
-const createdTexts = new Map<string, string>();
-const startedTexts = new Map<string, string>();
+const normalized = new BoundedMap<string, string>(MEMO_LIMIT);
+const ids = new BoundedMap<string, string>(MEMO_LIMIT);
+const presentTexts = new BoundedMap<string, string>(MEMO_LIMIT);
+const createdTexts = new BoundedMap<string, string>(MEMO_LIMIT);
+const startedTexts = new BoundedMap<string, string>(MEMO_LIMIT);
 
-function memo(cache: Map<string, string>, key: string, compute: (k: string) => string): string {
-  let v = cache.get(key);
-  if (v === undefined) {
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(key, (v = compute(key)));
-  }
-  return v;
+function memo(cache: BoundedMap<string, string>, key: string, compute: (k: string) => string): string {
+  return cache.get(key) ?? cache.set(key, compute(key));
 }
 
 /** "nginx" → "docker.io/library/nginx:latest"; "ghcr.io/x/y@sha256:…" is kept as is. */

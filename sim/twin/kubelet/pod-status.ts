@@ -3,7 +3,7 @@
 // upstream: pkg/kubelet/kubelet_pods.go generateAPIPodStatus, getPhase, convertToAPIContainerStatuses;
 // pkg/kubelet/status/generate.go (GeneratePodReadyCondition, GenerateContainersReadyCondition,
 // GeneratePodInitializedCondition, GeneratePodReadyToStartContainersCondition).
-import { rfc3339Seconds } from '../../core/index.ts';
+import { BoundedMap, rfc3339Seconds } from '../../core/index.ts';
 import type { KubeObject } from '../store/index.ts';
 import { imageId, normalizeImage } from './images.ts';
 import type { ContainerRun, PodRun, TerminatedState } from './pod-run.ts';
@@ -20,33 +20,24 @@ interface Condition {
 }
 
 // Many pods change at the same instants: format each second once (bounded, cleared when full).
-const formatted = new Map<number, string>();
+const formatted = new BoundedMap<number, string>(4096);
 function t(msTime: number): string {
   const second = Math.floor(msTime / 1000);
-  let s = formatted.get(second);
-  if (s === undefined) {
-    if (formatted.size >= 4096) formatted.clear();
-    formatted.set(second, (s = rfc3339Seconds(second * 1000)));
-  }
-  return s;
+  return formatted.get(second) ?? formatted.set(second, rfc3339Seconds(second * 1000));
 }
 
 // Stored pods are never changed in place, so equal parts of their statuses can be one frozen object: a
 // condition, a running state, a node's hostIPs. Pods that start in the same second (thousands, in lockstep)
 // then share them instead of each keeping its own; a pod's status is most of what the twin holds per pod.
 const SHARED_LIMIT = 4096;
-const conditionsBySecond = new Map<string, Map<string, Condition>>();
-const runningByStart = new Map<string, Record<string, unknown>>();
-const hostIPsByIp = new Map<string, readonly { ip: string }[]>();
+const conditionsBySecond = new BoundedMap<string, Map<string, Condition>>(SHARED_LIMIT);
+const runningByStart = new BoundedMap<string, Record<string, unknown>>(SHARED_LIMIT);
+const hostIPsByIp = new BoundedMap<string, readonly { ip: string }[]>(SHARED_LIMIT);
 const NO_LAST_STATE = Object.freeze({});
 
 function condition(type: string, on: boolean, since: number, reason?: string, message?: string): Condition {
   const at = t(since);
-  let byKind = conditionsBySecond.get(at);
-  if (byKind === undefined) {
-    if (conditionsBySecond.size >= SHARED_LIMIT) conditionsBySecond.clear();
-    conditionsBySecond.set(at, (byKind = new Map()));
-  }
+  const byKind = conditionsBySecond.get(at) ?? conditionsBySecond.set(at, new Map());
   const kind = on ? `${type}\u0000True` : `${type}\u0000False\u0000${reason ?? ''}\u0000${message ?? ''}`;
   let c = byKind.get(kind);
   if (c === undefined) {
@@ -58,23 +49,11 @@ function condition(type: string, on: boolean, since: number, reason?: string, me
 
 function runningState(startedAtMs: number): Record<string, unknown> {
   const startedAt = t(startedAtMs);
-  let state = runningByStart.get(startedAt);
-  if (state === undefined) {
-    if (runningByStart.size >= SHARED_LIMIT) runningByStart.clear();
-    state = Object.freeze({ running: Object.freeze({ startedAt }) });
-    runningByStart.set(startedAt, state);
-  }
-  return state;
+  return runningByStart.get(startedAt) ?? runningByStart.set(startedAt, Object.freeze({ running: Object.freeze({ startedAt }) }));
 }
 
 function hostIPsOf(hostIP: string): readonly { ip: string }[] {
-  let ips = hostIPsByIp.get(hostIP);
-  if (ips === undefined) {
-    if (hostIPsByIp.size >= SHARED_LIMIT) hostIPsByIp.clear();
-    ips = Object.freeze([Object.freeze({ ip: hostIP })]);
-    hostIPsByIp.set(hostIP, ips);
-  }
-  return ips;
+  return hostIPsByIp.get(hostIP) ?? hostIPsByIp.set(hostIP, Object.freeze([Object.freeze({ ip: hostIP })]));
 }
 
 function terminatedJson(s: TerminatedState): Record<string, unknown> {
