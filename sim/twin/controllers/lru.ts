@@ -5,9 +5,9 @@
 // Two generations instead of exact recency: entries go into the young Map; when it holds half the capacity it
 // becomes the old one and the previous old one is dropped whole; a use of an old entry moves it back to the
 // young. So at most `capacity` entries are held, and an entry is kept for at least capacity/2 − 1 insertions
-// after its last use (an old entry used again counts as an insertion). An exact LRU on a JS Map re-inserts the entry on every use: each use left a deleted slot behind,
-// and evicting the oldest first skipped over all of them (~0.3 µs per use against ~0.1 µs here, for a cache
-// used on every Event). The difference shows only when more than capacity/2 objects are talked about between
+// after its last use (an old entry used again counts as an insertion). An exact LRU on a JS Map re-inserts the
+// entry on every use: each use left a deleted slot behind, and evicting the oldest first skipped over all of
+// them (~0.3 µs per use against ~0.1 µs here, for a cache used on every Event). The difference shows only when more than capacity/2 objects are talked about between
 // two events of one object: its record may then be forgotten earlier than an exact LRU would.
 
 export class LruCache<K, V> {
