@@ -1,4 +1,5 @@
 // Identifiers drawn from a seeded stream, so object uids and generated names repeat run to run.
+import { Buffer } from 'node:buffer';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** upstream: k8s.io/apimachinery/pkg/util/rand — no vowels, so generated names do not spell words. */
@@ -20,21 +21,30 @@ export function randomSuffix(random: SeededRandom, n: number): string {
  * thousands), and a string built with `+=` or a template is a V8 rope of many heap cells; this one is a single cell.
  */
 export function flatString(codes: readonly number[]): string {
-  return String.fromCharCode.apply(null, codes as number[]);
+  if (codes.length > SCRATCH.length || codes.some((c) => c > 0xff)) return String.fromCharCode.apply(null, codes as number[]);
+  for (let i = 0; i < codes.length; i++) SCRATCH[i] = codes[i]!;
+  return scratchString(codes.length);
+}
+
+/**
+ * The identifiers are ASCII: written byte by byte into one reused buffer and read out as a single flat string,
+ * the string is all they allocate. (`String.fromCharCode.apply` over the codes also built an arguments list as
+ * long as the string, ~300 bytes of garbage per uid, and a twin mints a uid per object and per Event.)
+ */
+const SCRATCH = Buffer.alloc(256);
+
+function scratchString(length: number): string {
+  return SCRATCH.toString('latin1', 0, length);
 }
 
 const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 const DASH = 45;
 
-function pushHex(codes: number[], word: number): void {
-  for (let shift = 28; shift >= 0; shift -= 4) codes.push(HEX_CODES[(word >>> shift) & 15]!);
-}
-
 /** `words` 32-bit words of the stream as 8·words lowercase hex digits (container ids and the like), flat. */
 export function hexFrom(random: SeededRandom, words: number): string {
-  const codes: number[] = [];
-  for (let i = 0; i < words; i++) pushHex(codes, random.uint32());
-  return flatString(codes);
+  if (!Number.isInteger(words) || words < 0 || words * 8 > SCRATCH.length) throw new RangeError(`hexFrom: words must be an integer from 0 to ${SCRATCH.length / 8}, got ${words}`);
+  for (let i = 0; i < words; i++) putHex(SCRATCH, i * 8, random.uint32(), 8);
+  return scratchString(words * 8);
 }
 
 /** upstream: k8s.io/apiserver/pkg/storage/names/generate.go — maxNameLength 63, randomLength 5. */
@@ -61,10 +71,8 @@ export function uuidFrom(random: SeededRandom): string {
   const b = (random.uint32() & 0xffff0fff) | 0x00004000; // version 4 in bits 12-15 of time_hi_and_version
   const c = (random.uint32() & 0x3fffffff) | 0x80000000; // variant 10xx in the top bits of clock_seq
   const d = random.uint32();
-  // 8-4-4-4-12: the 32 hex digits of a, b, c, d with dashes after the 8th, 12th, 16th and 20th, written into one
-  // reused buffer (a twin mints a uid per object and per Event: the array this used to grow and splice was ~2 KB
-  // of garbage per uid).
-  const out = UUID_CODES;
+  // 8-4-4-4-12: the 32 hex digits of a, b, c, d with dashes after the 8th, 12th, 16th and 20th.
+  const out = SCRATCH;
   putHex(out, 0, a, 8);
   out[8] = DASH;
   putHex(out, 9, b >>> 16, 4);
@@ -75,13 +83,11 @@ export function uuidFrom(random: SeededRandom): string {
   out[23] = DASH;
   putHex(out, 24, c & 0xffff, 4);
   putHex(out, 28, d, 8);
-  return String.fromCharCode.apply(null, out as unknown as number[]);
+  return scratchString(36);
 }
 
-const UUID_CODES = new Uint16Array(36);
-
 /** The `digits` low hex digits of `word`, most significant first, into `out` from `at`. */
-function putHex(out: Uint16Array, at: number, word: number, digits: number): void {
+function putHex(out: Uint8Array, at: number, word: number, digits: number): void {
   for (let i = digits - 1; i >= 0; i--) {
     out[at + i] = HEX_CODES[word & 15]!;
     word >>>= 4;

@@ -5,7 +5,9 @@ import {
   MAX_GENERATED_NAME_LENGTH,
   SUFFIX_ALPHABET,
   SeededRandom,
+  flatString,
   generateName,
+  hexFrom,
   randomSuffix,
   uuidFrom,
 } from '../../sim/core/index.ts';
@@ -62,5 +64,35 @@ describe('generateName', () => {
     expect(name.startsWith(base.slice(0, kept))).toBe(true);
     expect(name.length).toBeLessThanOrEqual(63);
     expect(name.slice(kept)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+});
+
+describe('hexFrom', () => {
+  it('gives 8 lowercase hex digits per word of the stream, most significant first', () => {
+    const words = new SeededRandom(9);
+    const expected = Array.from({ length: 8 }, () => words.uint32().toString(16).padStart(8, '0')).join('');
+    expect(hexFrom(new SeededRandom(9), 8)).toBe(expected);
+    expect(hexFrom(new SeededRandom(9), 0)).toBe('');
+  });
+
+  it('refuses a length its buffer cannot hold, rather than a short id', () => {
+    expect(() => hexFrom(new SeededRandom(1), 33)).toThrow(/words must be an integer from 0 to 32/);
+    expect(() => hexFrom(new SeededRandom(1), 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('flatString', () => {
+  it('round-trips any character codes, ASCII through the shared buffer and the rest without it', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+      const codes = Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
+      expect(flatString(codes)).toBe(s);
+    }));
+  });
+
+  it('does not mix one call\'s characters into the next (the buffer is reused)', () => {
+    expect(flatString([97, 98, 99, 100])).toBe('abcd');
+    expect(flatString([120])).toBe('x');
+    expect(uuidFrom(new SeededRandom(1))).toHaveLength(36);
+    expect(flatString([121, 122])).toBe('yz');
   });
 });
