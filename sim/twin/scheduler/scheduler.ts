@@ -129,7 +129,12 @@ export class Scheduler implements Controller {
     const old = this.cache.boundPod(key);
     // Kubelet status heartbeats change nothing the scheduler reads: keep the parsed pod.
     const terminal = isTerminal(obj);
-    if (old && old.obj.spec === obj.spec && old.obj.metadata.labels === obj.metadata.labels && old.terminating === (obj.metadata.deletionTimestamp !== undefined) && !terminal) return;
+    if (old && old.obj.spec === obj.spec && old.obj.metadata.labels === obj.metadata.labels && old.terminating === (obj.metadata.deletionTimestamp !== undefined) && !terminal) {
+      // The latest version, as upstream's informer cache holds: keeping the one parsed at binding kept a second
+      // version of every running pod alive (its metadata and status copies, ~400 bytes a pod).
+      old.obj = obj;
+      return;
+    }
     const b = this.binding;
     const info = !old && b && b.key === key && b.uid === obj.metadata.uid
       ? { ...b, obj, nodeName: (obj.spec as { nodeName: string }).nodeName, nominatedNodeName: '' }
