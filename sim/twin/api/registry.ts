@@ -104,8 +104,9 @@ export class Registry {
     } else {
       delete obj.metadata.namespace;
     }
-    // `delete` of an absent key is still a runtime call per key; most bodies carry none of these.
-    for (const f of SERVER_SET_METADATA) if (f in obj.metadata) delete obj.metadata[f];
+    // `delete` of an absent key is still a runtime call per key; most bodies carry none of these. A trusted writer's
+    // are placeholders the store overwrites (it sets all six): left in place, the object keeps its layout.
+    if (!opts.trusted) for (const f of SERVER_SET_METADATA) if (f in obj.metadata) delete obj.metadata[f];
     if (!obj.metadata.name && !obj.metadata.generateName) {
       throw errors.invalid(res.kind, res.group, '', `${res.kind}${res.group ? `.${res.group}` : ''} "" is invalid: metadata.name: Required value: name or generateName is required`, [
         { reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' },

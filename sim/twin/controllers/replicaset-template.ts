@@ -1,7 +1,7 @@
 // Pods from a controller's pod template, and the template hash controllers name revisions by.
 // upstream: pkg/controller/controller_utils.go (GetPodFromTemplate, ComputeHash),
 // k8s.io/apimachinery/pkg/util/rand (SafeEncodeString).
-import type { KubeObject, OwnerReference } from '../store/index.ts';
+import { OBJECT_KEY, type KubeObject, type OwnerReference } from '../store/index.ts';
 
 export interface PodTemplate {
   metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; [k: string]: unknown };
@@ -23,21 +23,29 @@ export function podsPrefix(ownerName: string): string {
   return prefix.length > 58 ? prefix.slice(0, 58) : prefix;
 }
 
-/** A new Pod object from a template, owned by `ref` (the registry copies it; nested template parts are shared). */
+/**
+ * A new Pod object from a template, owned by `ref`, for a trusted create (the registry stores it as built;
+ * nested template parts are shared). Built with every field the API server will set already in place, in
+ * upstream's order (uid, resourceVersion, generation, creationTimestamp, a generated name, the status), so the
+ * stored pod keeps this layout: fields added later would go to a separate property array per object.
+ */
 export function podFromTemplate(namespace: string, template: PodTemplate, ref: OwnerReference, o: PodOverrides = {}): KubeObject {
   const meta = template.metadata ?? {};
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      ...(o.name ? { name: o.name } : { generateName: o.generateName ?? podsPrefix(ref.name) }),
-      namespace,
-      labels: { ...(meta.labels ?? {}), ...(o.labels ?? {}) },
-      ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
-      ownerReferences: [ref],
-    },
-    spec: { ...(template.spec ?? {}), ...(o.spec ?? {}) },
-  };
+  const labels = { ...(meta.labels ?? {}), ...(o.labels ?? {}) };
+  const ownerReferences = [ref];
+  const name = o.name ?? '';
+  const generateName = o.name ? undefined : (o.generateName ?? podsPrefix(ref.name));
+  let metadata: KubeObject['metadata'];
+  if (generateName === undefined) {
+    metadata = meta.annotations
+      ? { name, namespace, uid: '', resourceVersion: '', generation: 0, creationTimestamp: '', labels, annotations: { ...meta.annotations }, ownerReferences, [OBJECT_KEY]: '' }
+      : { name, namespace, uid: '', resourceVersion: '', generation: 0, creationTimestamp: '', labels, ownerReferences, [OBJECT_KEY]: '' };
+  } else {
+    metadata = meta.annotations
+      ? { name, generateName, namespace, uid: '', resourceVersion: '', generation: 0, creationTimestamp: '', labels, annotations: { ...meta.annotations }, ownerReferences, [OBJECT_KEY]: '' }
+      : { name, generateName, namespace, uid: '', resourceVersion: '', generation: 0, creationTimestamp: '', labels, ownerReferences, [OBJECT_KEY]: '' };
+  }
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: { ...(template.spec ?? {}), ...(o.spec ?? {}) }, status: {} };
 }
 
 /** JSON with object keys sorted, so equal values give equal strings (the input to the hash). */
