@@ -36,6 +36,7 @@ interface AggregateRecord {
   first: string;
   more: Set<string> | undefined;
   lastMs: number;
+  next: AggregateRecord | undefined;
 }
 
 /** One Event written so far: a (type, reason, message), or with `message` undefined the combined aggregate Event. */
@@ -45,16 +46,18 @@ interface Observation {
   message: string | undefined;
   count: number;
   name: string;
+  next: Observation | undefined;
 }
 
 /**
  * Everything one source has said about one object. upstream keeps three LRU caches (aggregates, observations,
  * spam buckets) whose keys all start with source and object, each key a string built per Event. Here one LRU
- * entry per object holds a short list of these, and each holds short lists searched by comparing fields: no
- * key strings and no Maps per object (a pod is talked about by two sources in four or five reasons; at 100,000
- * pods the per-object Maps and key strings were most of what the correlator allocated). Only under cache
- * pressure (more than cacheSize objects talked about at once) does it forget differently: an object's state
- * goes as a whole.
+ * entry per object holds a chain of these (one per source), and each holds chains of records searched by
+ * comparing fields: no key strings, no Maps and no arrays per object (a pod is talked about by two sources in
+ * four or five reasons; at 100,000 pods the per-object Maps and key strings, and then the arrays, each ~150
+ * bytes however short, were most of what the correlator allocated, and it lives just long enough to be copied
+ * by the young-generation GC). Only under cache pressure (more than cacheSize objects talked about at once) does
+ * it forget differently: an object's state goes as a whole.
  */
 interface SourceRecord {
   component: string;
@@ -62,8 +65,12 @@ interface SourceRecord {
   apiVersion: string;
   tokens: number;
   atMs: number;
-  aggregates: AggregateRecord[];
-  observations: Observation[];
+  /** Chains oldest first, each at most OBSERVATIONS_PER_OBJECT long. */
+  aggregates: AggregateRecord | undefined;
+  aggregateCount: number;
+  observations: Observation | undefined;
+  observationCount: number;
+  next: SourceRecord | undefined;
 }
 
 const SEP = '\u0000';
@@ -72,8 +79,8 @@ const COMBINED = '(combined from similar events): ';
 const OBSERVATIONS_PER_OBJECT = 64;
 
 export class EventCorrelator {
-  /** By uid (or, for an object without one, kind, namespace and name): the sources that have spoken of it. */
-  private readonly objects: LruCache<string, SourceRecord[]>;
+  /** By uid (or, for an object without one, kind, namespace and name): the first of the sources that have spoken of it. */
+  private readonly objects: LruCache<string, SourceRecord>;
   private readonly opts: CorrelatorOptions;
 
   constructor(opts: Partial<CorrelatorOptions> = {}) {
@@ -81,20 +88,22 @@ export class EventCorrelator {
     this.objects = new LruCache(this.opts.cacheSize);
   }
 
-  /** Decides the write for one event at `nowMs`; `freshName` names it if it turns out to be new. */
-  correlate(f: EventFacts, nowMs: number, freshName: () => string): Correlation {
-    // upstream: getSpamKey — source and involved object. An object's uid already names its kind, namespace and
-    // name; without one those three tell objects apart.
-    const objectKey = f.uid !== '' ? f.uid : `${SEP}${f.kind}${SEP}${f.namespace}${SEP}${f.name}`;
-    let sources = this.objects.get(objectKey);
-    if (sources === undefined) this.objects.set(objectKey, (sources = []));
-    const src = this.sourceOf(sources, f, nowMs);
+  /**
+   * Decides the write for one event at `nowMs`; `freshName(f.name)` names it if it turns out to be new. Only the
+   * field values of `f` are kept, so a caller may reuse one facts object for every event.
+   */
+  correlate(f: EventFacts, nowMs: number, freshName: (objectName: string) => string): Correlation {
+    const src = this.sourceOf(f, nowMs);
     // upstream: EventAggregatorByReasonFunc — similar = everything but the message.
     let record = findAggregate(src.aggregates, f.type, f.reason);
     if (record === undefined || nowMs - record.lastMs > this.opts.aggregateIntervalMs) {
-      if (record !== undefined) src.aggregates.splice(src.aggregates.indexOf(record), 1);
-      record = { type: f.type, reason: f.reason, first: f.message, more: undefined, lastMs: nowMs };
-      pushBounded(src.aggregates, record);
+      if (record !== undefined) {
+        src.aggregates = unlink(src.aggregates, record);
+        src.aggregateCount--;
+      }
+      record = { type: f.type, reason: f.reason, first: f.message, more: undefined, lastMs: nowMs, next: undefined };
+      src.aggregates = appendBounded(src.aggregates, record, ++src.aggregateCount);
+      if (src.aggregateCount > OBSERVATIONS_PER_OBJECT) src.aggregateCount--;
     } else if (record.more !== undefined) record.more.add(f.message);
     else if (record.first !== f.message) record.more = new Set([record.first, f.message]);
     record.lastMs = nowMs;
@@ -108,17 +117,41 @@ export class EventCorrelator {
     }
     // upstream: eventObserve runs before the spam filter, so a throttled repeat still counts.
     let observed = findObservation(src.observations, f.type, f.reason, keyMessage);
-    if (observed === undefined) pushBounded(src.observations, (observed = { type: f.type, reason: f.reason, message: keyMessage, count: 1, name: freshName() }));
-    else observed.count++;
+    if (observed === undefined) {
+      observed = { type: f.type, reason: f.reason, message: keyMessage, count: 1, name: freshName(f.name), next: undefined };
+      src.observations = appendBounded(src.observations, observed, ++src.observationCount);
+      if (src.observationCount > OBSERVATIONS_PER_OBJECT) src.observationCount--;
+    } else observed.count++;
     if (!this.allow(src, nowMs)) return { kind: 'skip' };
     return { kind: 'write', name: observed.name, count: observed.count, message };
   }
 
-  private sourceOf(sources: SourceRecord[], f: EventFacts, nowMs: number): SourceRecord {
-    for (const s of sources) if (s.component === f.component && s.host === f.host && s.apiVersion === f.apiVersion) return s;
-    const s: SourceRecord = { component: f.component, host: f.host, apiVersion: f.apiVersion, tokens: this.opts.spamBurst, atMs: nowMs, aggregates: [], observations: [] };
-    sources.push(s);
-    return s;
+  /** The record of f's source about f's object, made (and the object's entry with it) on first word. */
+  private sourceOf(f: EventFacts, nowMs: number): SourceRecord {
+    // upstream: getSpamKey — source and involved object. An object's uid already names its kind, namespace and
+    // name; without one those three tell objects apart.
+    const objectKey = f.uid !== '' ? f.uid : `${SEP}${f.kind}${SEP}${f.namespace}${SEP}${f.name}`;
+    const first = this.objects.get(objectKey);
+    let last: SourceRecord | undefined;
+    for (let s = first; s !== undefined; s = s.next) {
+      if (s.component === f.component && s.host === f.host && s.apiVersion === f.apiVersion) return s;
+      last = s;
+    }
+    const made: SourceRecord = {
+      component: f.component,
+      host: f.host,
+      apiVersion: f.apiVersion,
+      tokens: this.opts.spamBurst,
+      atMs: nowMs,
+      aggregates: undefined,
+      aggregateCount: 0,
+      observations: undefined,
+      observationCount: 0,
+      next: undefined,
+    };
+    if (last === undefined) this.objects.set(objectKey, made);
+    else last.next = made;
+    return made;
   }
 
   /** upstream: EventSourceObjectSpamFilter — a token bucket per source and object: `spamBurst`, refilled at `spamQps`. */
@@ -132,18 +165,36 @@ export class EventCorrelator {
   }
 }
 
-function findAggregate(list: readonly AggregateRecord[], type: string, reason: string): AggregateRecord | undefined {
-  for (const r of list) if (r.reason === reason && r.type === type) return r;
+function findAggregate(r: AggregateRecord | undefined, type: string, reason: string): AggregateRecord | undefined {
+  for (; r !== undefined; r = r.next) if (r.reason === reason && r.type === type) return r;
   return undefined;
 }
 
-function findObservation(list: readonly Observation[], type: string, reason: string, message: string | undefined): Observation | undefined {
-  for (const o of list) if (o.message === message && o.reason === reason && o.type === type) return o;
+function findObservation(o: Observation | undefined, type: string, reason: string, message: string | undefined): Observation | undefined {
+  for (; o !== undefined; o = o.next) if (o.message === message && o.reason === reason && o.type === type) return o;
   return undefined;
 }
 
-/** Appends, dropping the oldest entry past OBSERVATIONS_PER_OBJECT (a short list: the shift is cheap). */
-function pushBounded<T>(list: T[], item: T): void {
-  list.push(item);
-  if (list.length > OBSERVATIONS_PER_OBJECT) list.shift();
+/**
+ * `head`'s chain with `item` appended as the newest; with `length` (counting `item`) past OBSERVATIONS_PER_OBJECT
+ * the oldest is dropped (the caller counts it out). Chains are short: the walk to the tail is cheap.
+ */
+function appendBounded<T extends { next: T | undefined }>(head: T | undefined, item: T, length: number): T {
+  if (head === undefined) return item;
+  let tail = head;
+  while (tail.next !== undefined) tail = tail.next;
+  tail.next = item;
+  return length > OBSERVATIONS_PER_OBJECT ? (head.next as T) : head;
+}
+
+/** `head`'s chain without `item` (which is in it). */
+function unlink<T extends { next: T | undefined }>(head: T | undefined, item: T): T | undefined {
+  if (head === item) return item.next;
+  for (let before = head; before !== undefined; before = before.next) {
+    if (before.next === item) {
+      before.next = item.next;
+      break;
+    }
+  }
+  return head;
 }

@@ -87,6 +87,46 @@ describe('EventCorrelator', () => {
   });
 });
 
+describe('EventCorrelator memory per object', () => {
+  it('keeps the 64 newest observations of an object, so a long-lived one cannot grow without bound', () => {
+    const c = new EventCorrelator({ spamBurst: 1_000 });
+    const name = namer();
+    const say = (reason: string) => c.correlate(facts({ reason, message: `said ${reason}` }), 0, name);
+    for (let i = 0; i < 70; i++) expect(say(`R${i}`)).toMatchObject({ count: 1 });
+    // The six oldest were forgotten: said again, they start over under a new name; the newest still count on.
+    expect(say('R0')).toMatchObject({ count: 1, name: 'ev-71' });
+    expect(say('R69')).toMatchObject({ count: 2, name: 'ev-70' });
+    expect(say('R10')).toMatchObject({ count: 2, name: 'ev-11' });
+  });
+
+  it('keeps each source\'s counts and spam budget apart for one object, however many sources speak', () => {
+    const c = new EventCorrelator({ spamBurst: 2 });
+    const name = namer();
+    const from = (host: string) => c.correlate(facts({ component: 'kubelet', host }), 0, name);
+    expect([from('n1'), from('n2'), from('n3')].map((r) => r.kind === 'write' && r.count)).toEqual([1, 1, 1]);
+    expect(from('n2')).toMatchObject({ kind: 'write', count: 2 });
+    expect(from('n2').kind).toBe('skip');
+    expect(from('n3')).toMatchObject({ kind: 'write', count: 2 });
+  });
+
+  it('keeps only the values of the facts it is given, so a caller may refill one facts object', () => {
+    const c = new EventCorrelator();
+    const name = namer();
+    const f = facts();
+    expect(c.correlate(f, 0, name)).toMatchObject({ name: 'ev-1', count: 1 });
+    Object.assign(f, { reason: 'Killing', message: 'Stopping container' });
+    expect(c.correlate(f, 0, name)).toMatchObject({ name: 'ev-2', count: 1, message: 'Stopping container' });
+    Object.assign(f, facts());
+    expect(c.correlate(f, 0, name)).toMatchObject({ name: 'ev-1', count: 2, message: 'Created pod: web-1-a' });
+  });
+
+  it('passes the object\'s name to the namer of a new Event', () => {
+    const c = new EventCorrelator();
+    const r = c.correlate(facts({ name: 'web-9' }), 0, (object) => `${object}.1`);
+    expect(r).toMatchObject({ name: 'web-9.1' });
+  });
+});
+
 describe('LruCache', () => {
   it('keeps an entry for capacity/2 − 1 insertions after its last use, and never holds more than its capacity', () => {
     const l = new LruCache<string, number>(8);
