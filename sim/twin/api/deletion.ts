@@ -1,6 +1,7 @@
 // DELETE and DELETE-collection with upstream's graceful deletion, finalizers and propagation policy.
 // upstream: k8s.io/apiserver/pkg/registry/generic/registry/store.go (Delete, updateForGracefulDeletionAndFinalizers)
 // and pkg/registry/core/pod/strategy.go (CheckGracefulDelete).
+import { rfc3339Seconds } from '../../core/index.ts';
 import type { KubeObject } from '../store/index.ts';
 import { ApiError, errors } from './errors.ts';
 import { mapStoreError, type Registry } from './registry.ts';
@@ -107,6 +108,7 @@ function sameList(a: readonly string[], b: readonly string[] | undefined): boole
   return a.length === (b?.length ?? 0) && a.every((x, i) => x === b?.[i]);
 }
 
+/** metav1.Time as the API writes it (second precision); formatted once per clock second. */
 export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return rfc3339Seconds(ms);
 }

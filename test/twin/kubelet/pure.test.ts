@@ -200,6 +200,31 @@ describe('podStatusFor shared parts', () => {
     for (const shared of [a.conditions[0], a.hostIPs, a.containerStatuses[0]!.state, a.containerStatuses[0]!.lastState]) expect(Object.isFrozen(shared)).toBe(true);
   });
 
+  it('shares the conditions list itself when every condition in it is shared, and not otherwise', () => {
+    const at = Date.UTC(2026, 0, 1, 0, 0, 5);
+    const scheduled = Object.freeze({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-01-01T00:00:05Z' });
+    const statusWith = (name: string, others: object[]) => {
+      const pod = { ...podNamed(name), status: { conditions: others } };
+      const run = newPodRun(pod, at);
+      return podStatusFor(pod, run, '10.0.0.1') as { conditions: object[]; containerStatuses: { state: object }[] };
+    };
+    const a = statusWith('a', [scheduled]);
+    const b = statusWith('b', [scheduled]);
+    expect(b.conditions).toBe(a.conditions);
+    expect(Object.isFrozen(a.conditions)).toBe(true);
+    expect(a.conditions.at(-1)).toBe(scheduled);
+    expect(b.containerStatuses[0]!.state).toBe(a.containerStatuses[0]!.state);
+    expect(a.containerStatuses[0]!.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    // A pod's own (unfrozen) condition: a list of its own, still with the shared kubelet conditions in it.
+    const own = { type: 'DisruptionTarget', status: 'True' };
+    const c = statusWith('c', [scheduled, own]);
+    const d = statusWith('d', [scheduled, own]);
+    expect(c.conditions).not.toBe(d.conditions);
+    expect(Object.isFrozen(c.conditions)).toBe(false);
+    expect(c.conditions.slice(0, 4)).toEqual(a.conditions.slice(0, 4));
+    expect(c.conditions.slice(4)).toEqual([scheduled, own]);
+  });
+
   it('another second, node or readiness gives other objects with the right values', () => {
     const at = Date.UTC(2026, 0, 1, 0, 0, 5);
     const a = running('a', at);
