@@ -103,31 +103,17 @@ function fromApi(t: ApiTerminated | undefined): TerminatedState | undefined {
 export function newPodRun(pod: KubeObject, nowMs: number, rebootAtMs?: number): PodRun {
   const spec = (pod.spec ?? {}) as { initContainers?: SpecContainer[]; containers?: SpecContainer[]; hostNetwork?: boolean };
   const status = (pod.status ?? {}) as { startTime?: string; containerStatuses?: StatusContainer[]; initContainerStatuses?: StatusContainer[] };
-  const previous = new Map<string, StatusContainer>();
+  let previous: Map<string, StatusContainer> | undefined;
   if (rebootAtMs !== undefined) {
+    previous = new Map();
     for (const c of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) previous.set(c.name, c);
   }
+  const containers: ContainerRun[] = [];
   let restarted = false;
-  const make = (c: SpecContainer, kind: ContainerRun['kind']): ContainerRun => {
-    const run: ContainerRun = { name: c.name, image: c.image ?? '', kind, restartCount: 0, ...(c.imagePullPolicy ? { pullPolicy: c.imagePullPolicy } : {}) };
-    const prev = previous.get(c.name);
-    if (!prev) return run;
-    run.restartCount = prev.restartCount ?? 0;
-    const running = prev.state?.running;
-    if (running) {
-      const startedAtMs = ms(running.startedAt);
-      run.last = { exitCode: 255, reason: 'Unknown', ...(startedAtMs !== undefined ? { startedAtMs } : {}), finishedAtMs: rebootAtMs ?? nowMs, ...(prev.containerID ? { containerId: prev.containerID } : {}) };
-    } else {
-      const last = fromApi(prev.state?.terminated) ?? fromApi(prev.lastState?.terminated);
-      if (last) run.last = last;
-    }
-    if (run.last && kind !== 'init') restarted = true;
-    return run;
-  };
-  const containers = [
-    ...(spec.initContainers ?? []).map((c) => make(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init')),
-    ...(spec.containers ?? []).map((c) => make(c, 'main')),
-  ];
+  for (const c of spec.initContainers ?? []) restarted = addContainer(containers, c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', previous, rebootAtMs ?? nowMs) || restarted;
+  for (const c of spec.containers ?? []) restarted = addContainer(containers, c, 'main', previous, rebootAtMs ?? nowMs) || restarted;
+  // Every field in the literal, the ones set later included: a run lives as long as its pod, and fields added
+  // afterwards would go to a separate property array.
   return {
     key: keyOfObject(pod),
     namespace: pod.metadata.namespace ?? '',
@@ -136,11 +122,39 @@ export function newPodRun(pod: KubeObject, nowMs: number, rebootAtMs?: number): 
     stage: 'creating',
     admittedAtMs: nowMs,
     startTimeMs: ms(status.startTime) ?? nowMs,
+    startedAtMs: undefined,
+    readyAtMs: undefined,
+    terminatingSinceMs: undefined,
+    stoppedAtMs: undefined,
+    stopAtMs: undefined,
+    ip: undefined,
     hostNetwork: spec.hostNetwork === true,
     containers,
     restarted,
+    timer: undefined,
     dirty: false,
   };
+}
+
+/**
+ * Appends the run of spec container `c`; with the container's status from before a reboot (`previous`), it keeps
+ * its restart count and last state. True when a non-init container had run before (the pod is restarted).
+ */
+function addContainer(out: ContainerRun[], c: SpecContainer, kind: ContainerRun['kind'], previous: Map<string, StatusContainer> | undefined, lostAtMs: number): boolean {
+  const run: ContainerRun = { name: c.name, image: c.image ?? '', pullPolicy: c.imagePullPolicy || undefined, kind, restartCount: 0, containerId: undefined, startedAtMs: undefined, terminated: undefined, last: undefined };
+  out.push(run);
+  const prev = previous?.get(c.name);
+  if (!prev) return false;
+  run.restartCount = prev.restartCount ?? 0;
+  const running = prev.state?.running;
+  if (running) {
+    const startedAtMs = ms(running.startedAt);
+    run.last = { exitCode: 255, reason: 'Unknown', ...(startedAtMs !== undefined ? { startedAtMs } : {}), finishedAtMs: lostAtMs, ...(prev.containerID ? { containerId: prev.containerID } : {}) };
+  } else {
+    const last = fromApi(prev.state?.terminated) ?? fromApi(prev.lastState?.terminated);
+    if (last) run.last = last;
+  }
+  return run.last !== undefined && kind !== 'init';
 }
 
 /** A run for a pod whose containers are already running per the API (the kubelet process restarted, not the node). */
