@@ -39,6 +39,19 @@ export function garbageCollectorController(ctx: ControllerContext): Controller {
     return 'present';
   };
 
+  /**
+   * Whether every owner `o` names is there under that uid and not itself being deleted in the foreground: then
+   * a new or re-pointed dependent has nothing for the collector to do. upstream: graph_builder.go
+   * addDependentToOwners queues work only for an owner it has not observed (a virtual node) or a reference that
+   * does not match the owner it observed, not for every dependent; without this the collector checked each of
+   * 100,000 new pods against its ReplicaSet.
+   */
+  const ownersAllPresent = (o: KubeObject): boolean => {
+    const state = ownerState(o.metadata.namespace ?? '');
+    for (const ref of o.metadata.ownerReferences ?? []) if (state(ref) !== 'present') return false;
+    return true;
+  };
+
   /** Runs one write; a refusal worth retrying (503 without quorum, 409 conflict) reports false for the queue's backoff. */
   const write = (fn: () => void): boolean => {
     try {
@@ -149,7 +162,7 @@ export function garbageCollectorController(ctx: ControllerContext): Controller {
       return;
     }
     const changed = index.set(key, o.metadata.ownerReferences);
-    if ((changed || ev.type === 'ADDED') && o.metadata.ownerReferences?.length) attemptToDelete.add(key);
+    if ((changed || ev.type === 'ADDED') && o.metadata.ownerReferences?.length && !ownersAllPresent(o)) attemptToDelete.add(key);
     const f = o.metadata.finalizers;
     if (o.metadata.deletionTimestamp && (f?.includes(FINALIZER_FOREGROUND) || f?.includes(FINALIZER_ORPHAN))) {
       const first = !deletingOwners.has(uid);

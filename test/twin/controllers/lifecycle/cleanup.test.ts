@@ -78,6 +78,18 @@ describe('garbage collector', () => {
     expect(sim.get('configmaps', 'default', 'shared')?.metadata.ownerReferences?.map((r) => r.name)).toEqual(['live']);
   });
 
+  it('collects a dependent whose reference names a live owner under another uid, and leaves one whose owner is there', async () => {
+    sim = startSim({ controllers: [garbageCollectorController] });
+    const live = cm(sim, 'live');
+    cm(sim, 'stale', { metadata: { name: 'live', uid: '11111111-1111-4111-8111-111111111111' } } as KubeObject);
+    cm(sim, 'kept', live);
+    const writes: string[] = [];
+    sim.store.watch('configmaps', 'default', sim.store.resourceVersion(), (ev) => writes.push(`${ev.type} ${ev.object.metadata.name}`));
+    await sim.advance(1_000);
+    expect(names(sim, 'configmaps')).toEqual(['kept', 'live']);
+    expect(writes).toEqual(['DELETED stale']);
+  });
+
   it('ignores Events as upstream does: an Event owned by a deleted object stays (event TTL removes Events)', async () => {
     sim = startSim({ controllers: [garbageCollectorController] });
     const owner = cm(sim, 'owner');
