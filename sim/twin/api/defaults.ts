@@ -29,11 +29,15 @@ export function defaultPodSpec(spec: Json): void {
   }
 }
 
-function defaultContainer(c: Json): void {
-  const image = typeof c.image === 'string' ? c.image : '';
-  // upstream: Always for :latest or an untagged image, else IfNotPresent.
+/** upstream: Always for :latest or an untagged image, else IfNotPresent. */
+function defaultPullPolicy(image: string): string {
   const tag = image.includes('@') ? 'digest' : (image.split('/').pop() ?? '').split(':')[1];
-  setDefault(c, 'imagePullPolicy', !tag || tag === 'latest' ? 'Always' : 'IfNotPresent');
+  return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Json): void {
+  // Only when missing: a pod from a template has it already, and working it out splits the image name.
+  if (c.imagePullPolicy === undefined || c.imagePullPolicy === null) c.imagePullPolicy = defaultPullPolicy(typeof c.image === 'string' ? c.image : '');
   setDefault(c, 'terminationMessagePath', '/dev/termination-log');
   setDefault(c, 'terminationMessagePolicy', 'File');
   setDefault(c, 'resources', {});

@@ -8,7 +8,7 @@ import { rfc3339Seconds } from '../../core/index.ts';
 import { resourceByKey, resourceForKind } from '../api/index.ts';
 import { labelSelectorFromSpec, matchesLabels, type LabelSelector, type LabelSelectorSpec } from '../selectors/index.ts';
 import type { KubeObject, OwnerReference } from '../store/index.ts';
-import { splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
+import { keyOf, splitKey, watchResource, type Controller, type ControllerContext } from './controller.ts';
 import { countHealthy, disruptedPodMap, disruptionsAllowed, expectedAndDesired, needsScale, type PdbSpecMath, type PodFacts } from './disruption-math.ts';
 import { isPodReady } from './node-lifecycle-conditions.ts';
 import { isRetryableWriteError } from './quorum-gate.ts';
@@ -213,7 +213,8 @@ export function disruptionController(ctx: ControllerContext): Controller {
         // A write that kept the labels, owners, deletion state and readiness changes no budget's membership or counts.
         if (ev.type === 'MODIFIED' && previous !== undefined && sameBudgetFacts(previous, ev.object)) return;
         const ns = ev.object.metadata.namespace ?? '';
-        if (!selectors.get(ns)?.size && !pdbsOfPod.has(`${ns}/${ev.object.metadata.name}`)) return;
+        // keyOf: the pod's carried key (a key built here per pod write was most of what this watch allocated).
+        if (!selectors.get(ns)?.size && (pdbsOfPod.size === 0 || !pdbsOfPod.has(keyOf(ev.object)))) return;
         const now = ev.type === 'DELETED' ? [] : matching(ev.object);
         for (const p of setMembership(ns, ev.object.metadata.name ?? '', now)) queue.add(`${ns}/${p}`);
       }, { replay: true }));

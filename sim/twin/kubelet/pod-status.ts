@@ -66,6 +66,7 @@ function condition(type: string, on: boolean, since: number, reason?: string, me
  * remembered and compared element by element, which finds the list of the pods that changed in the same second.
  */
 const recentLists: (readonly Condition[])[] = [];
+const OTHERS: Condition[] = [];
 const RECENT_LISTS = 8;
 let nextRecent = 0;
 
@@ -175,8 +176,13 @@ export function podStatusFor(pod: KubeObject, run: PodRun, hostIP: string): Reco
     condition('Ready', ready, readySince, notReadyReason, notReadyMessage),
     condition('ContainersReady', ready, readySince, notReadyReason, notReadyMessage),
   ];
-  const others = (prev.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.has(c.type));
+  // The pod's other conditions (PodScheduled, DisruptionTarget, ...), kept after the kubelet's own, into a
+  // reused array: conditionsList copies what it keeps.
+  const others = OTHERS;
+  others.length = 0;
+  for (const c of prev.conditions ?? []) if (!KUBELET_CONDITIONS.has(c.type)) others.push(c);
   const conditions = conditionsList(kubelet, others);
+  others.length = 0;
   const mainWaiting = regularInits !== undefined && !initsDone ? 'PodInitializing' : 'ContainerCreating';
   const ip = run.hostNetwork ? hostIP : run.ip;
   const containerStatuses: Record<string, unknown>[] = [];
