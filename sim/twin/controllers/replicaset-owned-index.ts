@@ -51,7 +51,7 @@ export class OwnedIndex {
     const before = was === undefined ? undefined : this.unfile(key, namespace, was);
     if (where === undefined) return before === undefined ? {} : { before };
     const ready = isPodReady(obj);
-    const entry: OwnedEntry = { obj, active: isPodActive(obj), ready, readySince: ready ? podReadySince(obj) : 0 };
+    const entry = newEntry(obj, ready);
     mapOf(where === 'orphan' ? this.orphans : this.byOwner, where === 'orphan' ? namespace : where).set(key, entry);
     this.filed.set(key, where);
     return before === undefined ? { after: entry } : { before, after: entry };
@@ -73,7 +73,7 @@ export class OwnedIndex {
     const before = bucket?.get(key);
     if (before === undefined) return undefined;
     const ready = isPodReady(obj);
-    const after: OwnedEntry = { obj, active: isPodActive(obj), ready, readySince: ready ? podReadySince(obj) : 0 };
+    const after = newEntry(obj, ready);
     bucket!.set(key, after);
     return { before, after };
   }
@@ -125,4 +125,9 @@ function mapOf(m: Map<string, Map<string, OwnedEntry>>, k: string): Map<string, 
   let v = m.get(k);
   if (!v) m.set(k, (v = new Map()));
   return v;
+}
+
+/** An entry with the callers' memo fields in place (set later, they would go to a property array per entry). */
+function newEntry(obj: KubeObject, ready: boolean): OwnedEntry {
+  return { obj, active: isPodActive(obj), ready, readySince: ready ? podReadySince(obj) : 0, matchedBy: undefined, fullyLabeledBy: undefined };
 }
