@@ -70,13 +70,14 @@ const OTHERS: Condition[] = [];
 const RECENT_LISTS = 8;
 let nextRecent = 0;
 
-function conditionsList(kubelet: readonly Condition[], others: readonly Condition[]): Condition[] {
+/** `kubelet` is the caller's fresh array (taken as the list when there are no others); `others` is only read. */
+function conditionsList(kubelet: Condition[], others: readonly Condition[]): Condition[] {
   let shareable = true;
   for (const c of others) if (!Object.isFrozen(c)) shareable = false;
   if (shareable) {
     for (const list of recentLists) if (sameList(list, kubelet, others)) return list as Condition[];
   }
-  const list = others.length === 0 ? kubelet.slice() : kubelet.concat(others);
+  const list = others.length === 0 ? kubelet : kubelet.concat(others);
   if (!shareable) return list;
   Object.freeze(list);
   recentLists[nextRecent] = list;
